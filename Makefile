@@ -1,0 +1,46 @@
+# The two set-up commands of the README: `make demo` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST_PYTHON = $(shell scripts/find-python)
+export XDG_CONFIG_HOME ?= $(CURDIR)/var/xdg/config
+export XDG_CACHE_HOME ?= $(CURDIR)/var/xdg/cache
+
+.PHONY: demo test install browser lint format screenshot
+
+$(PY):
+	$(HOST_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian's Chromium and ChromeDriver for the browser audits (no browser downloads).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		echo "Installing Debian chromium and chromium-driver"; mkdir -p var; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >var/apt.log 2>&1 \
+			|| { cat var/apt.log; exit 1; }; \
+	fi
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install browser
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+screenshot: install browser
+	$(PY) scripts/screenshot.py

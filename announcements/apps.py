@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AnnouncementsConfig(AppConfig):
+    name = "announcements"
+    label = "pressroom_announcements"
+    verbose_name = _("Press releases")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,154 @@
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+from . import rules
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "announcements/blocks/paragraph.html"
+        help_text = _("Body text. Bold, italic, links and lists are available.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(
+        label=_("Quote"),
+        help_text=_("The spoken words only, without quotation marks; the page adds them."),
+    )
+    speaker = blocks.CharBlock(
+        label=_("Speaker"), max_length=200, help_text=_("Full name, e.g. “Dr. Anna Beispiel”.")
+    )
+    role = blocks.CharBlock(
+        label=_("Role"),
+        max_length=200,
+        required=False,
+        help_text=_("The speaker's office or function, e.g. “Minister of Digital Affairs”."),
+    )
+    language = blocks.CharBlock(
+        label=_("Language of the quote"),
+        max_length=35,
+        required=False,
+        validators=[rules.validate_language_code],
+        help_text=_(
+            "Only when the quote is in another language than the page: a code such as “en” or "
+            "“fr”, so that screen readers pronounce it correctly."
+        ),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "announcements/blocks/quote.html"
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Photo"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=300,
+        validators=[rules.validate_alt_text],
+        help_text=_("What the photo shows, for people who cannot see it. Not the file name."),
+    )
+    caption = blocks.CharBlock(
+        label=_("Caption"), max_length=500, help_text=_("Shown below the photo.")
+    )
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        max_length=200,
+        help_text=_("Photographer or rights holder, e.g. “StMD / Max Mustermann”."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Photo")
+
+
+class GalleryValue(blocks.StructValue):
+    @property
+    def release_at(self):
+        return rules.ensure_aware(self.get("release_at"))
+
+    @property
+    def is_withheld(self):
+        return rules.is_withheld(self.get("release_at"))
+
+
+class ImageGalleryBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=200, help_text=_("E.g. “Photos of the event”.")
+    )
+    release_at = blocks.DateTimeBlock(
+        label=_("Photos available from"),
+        required=False,
+        help_text=_(
+            "Leave empty to show the photos with the release. With a date and time, the page "
+            "shows a notice until then and the photos from then on, without anyone republishing."
+        ),
+    )
+    images = blocks.ListBlock(GalleryImageBlock(), min_num=1, label=_("Photos"))
+
+    class Meta:
+        icon = "image"
+        label = _("Image gallery")
+        template = "announcements/blocks/image_gallery.html"
+        value_class = GalleryValue
+
+
+class RelatedLinkValue(blocks.StructValue):
+    @cached_property
+    def href(self):
+        page = self.get("page")
+        if page is not None:
+            return page.url if page.live else None
+        return self.get("url") or None
+
+
+class RelatedLinkBlock(blocks.StructBlock):
+    text = blocks.CharBlock(
+        label=_("Link text"),
+        max_length=200,
+        validators=[rules.validate_link_text],
+        help_text=_("Says where the link leads, e.g. “Programme of the conference”."),
+    )
+    page = blocks.PageChooserBlock(
+        label=_("Page on this site"), required=False, help_text=_("Either a page or a URL.")
+    )
+    url = blocks.URLBlock(
+        label=_("Web address"), required=False, help_text=_("Either a page or a URL.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                non_block_errors=[
+                    ValidationError(
+                        _("Choose a page on this site or enter a web address, not both."),
+                        code="link_target",
+                    )
+                ]
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Related link")
+        template = "announcements/blocks/related_link.html"
+        value_class = RelatedLinkValue
+
+
+class PressReleaseBodyBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    image_gallery = ImageGalleryBlock()
+    related_link = RelatedLinkBlock()

@@ -1,0 +1,197 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from . import rules
+from .blocks import PressReleaseBodyBlock
+
+
+class Issuer(models.Model):
+    """The body that issues press releases, e.g. a ministry, with its press contact."""
+
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("Full name, e.g. “Ministry of Digital Affairs”.")
+    )
+    short_name = models.CharField(
+        _("short name"), max_length=50, blank=True, help_text=_("Abbreviation, e.g. “StMD”.")
+    )
+    website = models.URLField(_("website"), blank=True, help_text=_("The issuer's home page."))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown next to the press contact."),
+    )
+    press_contact_name = models.CharField(
+        _("press contact"),
+        max_length=255,
+        blank=True,
+        help_text=_("Person or office journalists should contact, e.g. “Pressestelle”."),
+    )
+    press_contact_phone = models.CharField(
+        _("press phone"), max_length=50, blank=True, help_text=_("E.g. “+49 89 1234-5678”.")
+    )
+    press_contact_email = models.EmailField(
+        _("press email"), blank=True, help_text=_("E.g. “presse@example.org”.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("website"), FieldPanel("logo")],
+            heading=_("Issuer"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("press_contact_name"),
+                FieldRowPanel([FieldPanel("press_contact_phone"), FieldPanel("press_contact_email")]),
+            ],
+            heading=_("Press contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("issuer")
+        verbose_name_plural = _("issuers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_press_contact(self):
+        return bool(self.press_contact_name or self.press_contact_phone or self.press_contact_email)
+
+
+class PressReleaseIndexPage(Page):
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("A sentence or two above the list.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["pressroom_announcements.PressReleasePage"]
+    template = "announcements/press_release_index_page.html"
+    page_description = _("Lists its press releases, newest first.")
+
+    class Meta:
+        verbose_name = _("press release index")
+
+    def releases(self):
+        return (
+            PressReleasePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("issuer")
+            .order_by("-release_date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.releases(), rules.index_page_size())
+        context["releases"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class PressReleasePage(Page):
+    release_date = models.DateTimeField(
+        _("release date and time"),
+        default=timezone.now,
+        help_text=_("Date and time printed on the release, in the site's time zone."),
+    )
+    dateline = models.CharField(
+        _("place"), max_length=100, help_text=_("Where the release was issued, e.g. “München”.")
+    )
+    issuer = models.ForeignKey(
+        Issuer,
+        verbose_name=_("issuer"),
+        on_delete=models.PROTECT,
+        related_name="press_releases",
+        help_text=_("Who issues the release; its press contact is shown on the page."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        max_length=600,
+        help_text=_(
+            "The core message in one to three sentences. Type the text only: the page marks it "
+            "with “+++” for sighted readers."
+        ),
+    )
+    body = StreamField(
+        PressReleaseBodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Paragraphs, quotes, photo galleries and related links."),
+    )
+    issuer_release_url = models.URLField(
+        _("release on the issuer's site"),
+        blank=True,
+        help_text=_("Address of this release on the issuer's own website, if it has one."),
+    )
+    is_syndicated_copy = models.BooleanField(
+        _("copy of the issuer's release"),
+        default=False,
+        help_text=_(
+            "Tick when this page copies a release first published on the issuer's site: "
+            "search engines are then pointed to the original."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("release_date"), FieldPanel("dateline"), FieldPanel("issuer")],
+            heading=_("Date, place and issuer"),
+        ),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("issuer_release_url"), FieldPanel("is_syndicated_copy")],
+            heading=_("Original on the issuer's site"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("dateline"),
+        index.FilterField("release_date"),
+    ]
+    parent_page_types = ["pressroom_announcements.PressReleaseIndexPage"]
+    subpage_types = []
+    template = "announcements/press_release_page.html"
+    page_description = _("A press release with lead, quotes, photo galleries and press contact.")
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+
+    def clean(self):
+        super().clean()
+        if self.is_syndicated_copy and not self.issuer_release_url:
+            raise ValidationError(
+                {
+                    "issuer_release_url": _(
+                        "Enter the address of the original release, or untick “copy of the "
+                        "issuer's release”."
+                    )
+                }
+            )
+
+    def get_canonical_url(self, request=None):
+        """Where search engines should find this release: the original when this is a copy."""
+        if self.is_syndicated_copy and self.issuer_release_url:
+            return self.issuer_release_url
+        return self.get_full_url(request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["canonical_url"] = self.get_canonical_url(request)
+        return context

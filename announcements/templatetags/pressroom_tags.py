@@ -1,0 +1,43 @@
+from django import template
+from django.utils import dateformat, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from .. import rules
+
+register = template.Library()
+
+
+def format_datetime(value):
+    """“18. Juli 2018, 14:30 Uhr” in German, “18 July 2018, 14:30” in English, in the site's zone."""
+    # Translators: Django date format of a release's date and time (see Django's “date” filter).
+    return dateformat.format(timezone.localtime(rules.ensure_aware(value)), _("j F Y, H:i"))
+
+
+@register.simple_tag
+def datetime_tag(value):
+    """A date and time as `<time datetime>`, readable by people and machines."""
+    local = timezone.localtime(rules.ensure_aware(value))
+    return format_html('<time datetime="{}">{}</time>', local.isoformat(), format_datetime(local))
+
+
+@register.inclusion_tag("announcements/includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": [], "page": None, "request": context.get("request")}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("pressroom/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"items": []}
+    home = site.root_page.localized
+    items = home.get_children().live().in_menu()
+    current = context.get("page")
+    return {"items": items, "current_path": getattr(current, "path", ""), "request": request}

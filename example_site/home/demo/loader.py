@@ -1,0 +1,141 @@
+"""Idempotent creation of the example site's content."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage
+from legal_pages.models import LegalLinks
+
+from ..models import HomePage, StandardPage
+from . import content
+from .images import demo_image
+
+PHOTOS = {
+    "launch-1": ("Demo: Start des Portals, Bühne", 0),
+    "launch-2": ("Demo: Start des Portals, Infostand", 1),
+    "open-day-1": ("Demo: Tag der offenen Tür, Mitmach-Labor", 2),
+}
+
+STANDARD_PAGES = [
+    ("kontakt", "Kontakt", "So erreichen Sie die Pressestelle.",
+     "<p>Pressestelle des Staatsministeriums für Digitales und Verwaltung<br>"
+     "Beispielstraße 1, 80333 München</p><p>Telefon: +49 89 1234-5678<br>"
+     "E-Mail: <a href=\"mailto:presse@example.org\">presse@example.org</a></p>"),
+]
+
+
+def stream_data(slug, blocks):
+    """Raw StreamField data with ids derived from the slug, so reloading changes nothing."""
+    data = []
+    for position, (block_type, value) in enumerate(blocks):
+        block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{slug}/{position}"))
+        data.append({"type": block_type, "value": value, "id": block_id})
+    return DjangoJSONEncoder().encode(data)
+
+
+def upsert_page(parent, model, slug, **fields):
+    """The child page of `parent` with this slug, created or updated, and published."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, locale=parent.locale, **fields)
+        parent.add_child(instance=page)
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def translated(page, locale, **fields):
+    """The published translation of `page` into `locale` (its parent must be translated first)."""
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale)
+    translation = translation.specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation
+
+
+def set_up_home():
+    root = Page.get_first_root_node()
+    # Wagtail's welcome page (and the site pointing at it) make way for the home page.
+    for welcome in Page.objects.filter(depth=2).not_type(HomePage):
+        welcome.delete()
+    home = HomePage.objects.filter(depth=2, locale=Locale.get_default()).first()
+    if home is None:
+        home = HomePage(title="Startseite", slug="home", locale=Locale.get_default())
+        root.add_child(instance=home)
+    home.intro = (
+        "<p>Willkommen im Pressebereich des Staatsministeriums für Digitales und Verwaltung "
+        "(Beispielseite von wagtail-pressroom).</p>"
+    )
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home,
+                  "site_name": settings.WAGTAIL_SITE_NAME},
+    )
+    return home
+
+
+def upsert_releases(index, issuer, releases):
+    for release in releases:
+        fields = dict(release)
+        slug = fields.pop("slug")
+        fields["body"] = stream_data(slug, fields["body"])
+        upsert_page(index, PressReleasePage, slug, issuer=issuer, **fields)
+
+
+@transaction.atomic
+def load_demo(now=None):
+    now = now or timezone.now()
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    home = set_up_home()
+    issuer, _created = Issuer.objects.update_or_create(
+        short_name=content.ISSUER["short_name"], defaults=content.ISSUER
+    )
+    photos = {key: demo_image(title, seed).pk for key, (title, seed) in PHOTOS.items()}
+
+    index = upsert_page(
+        home, PressReleaseIndexPage, "pressemitteilungen", title="Pressemitteilungen",
+        intro="Aktuelle Pressemitteilungen des Staatsministeriums.", show_in_menus=True,
+    )
+    upsert_releases(index, issuer, content.german_releases(now, photos))
+
+    translated(home, english, title="Home",
+               intro="<p>Welcome to the press room of the Ministry (example site).</p>")
+    english_index = translated(
+        index, english, title="Press releases", slug="press-releases",
+        intro="Current press releases of the Ministry of State, in English.",
+    )
+    upsert_releases(english_index, issuer, content.english_releases(now, photos))
+
+    links = LegalLinks.for_site(Site.objects.get(is_default_site=True))
+    for slug, title, intro, body in STANDARD_PAGES:
+        page = upsert_page(home, StandardPage, slug, title=title, intro=intro, body=body,
+                           show_in_menus=True)
+        if slug == "kontakt":
+            links.contact_page = page
+    links.save()
+    return home
+
+
+def ensure_admin(username="admin", password=None):
+    """A superuser for the demo; the password comes from PRESSROOM_DEMO_PASSWORD."""
+    password = password or getattr(settings, "PRESSROOM_DEMO_PASSWORD", "pressroom-demo")
+    User = get_user_model()
+    user, _created = User.objects.get_or_create(
+        username=username, defaults={"email": "admin@example.org"}
+    )
+    user.is_staff = user.is_superuser = True
+    user.set_password(password)
+    user.save()
+    return username, password

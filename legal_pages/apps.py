@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LegalPagesConfig(AppConfig):
+    name = "legal_pages"
+    label = "pressroom_legal_pages"
+    verbose_name = _("Legal pages")
+    default_auto_field = "django.db.models.BigAutoField"
