@@ -46,13 +46,20 @@ class Issuer(models.Model):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("website"), FieldPanel("logo")],
+            [
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("website"),
+                FieldPanel("logo"),
+            ],
             heading=_("Issuer"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("press_contact_name"),
-                FieldRowPanel([FieldPanel("press_contact_phone"), FieldPanel("press_contact_email")]),
+                FieldRowPanel(
+                    [FieldPanel("press_contact_phone"), FieldPanel("press_contact_email")]
+                ),
             ],
             heading=_("Press contact"),
         ),

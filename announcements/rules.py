@@ -11,7 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_TAG = re.compile(r"^(?P<primary>[a-z]{2,3})(-[A-Za-z0-9]{2,8})*$")
-URL_LIKE = re.compile(r"^\s*(https?://|www\.|mailto:|ftp://)\S*\s*$|^\s*[\w.-]+\.(de|com|org|net|eu|gov)(/\S*)?\s*$", re.I)
+URL_LIKE = re.compile(
+    r"^\s*(https?://|www\.|mailto:|ftp://)\S*\s*$|^\s*[\w.-]+\.(de|com|org|net|eu|gov)(/\S*)?\s*$",
+    re.I,
+)
 IMAGE_FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|avif|tiff?|bmp|heic|svg)$", re.I)
 CAMERA_FILE_NAME = re.compile(r"^(img|dsc|dscn|p\d|pic|photo|bild|foto)[_-]?\d+", re.I)
 
@@ -49,7 +52,9 @@ def validate_link_text(value: str) -> None:
 def looks_like_file_name(text: str) -> bool:
     """True when alternative text is a file name (“IMG_1234.jpg”) rather than a description."""
     stripped = (text or "").strip()
-    return bool(IMAGE_FILE_NAME.match(stripped) or CAMERA_FILE_NAME.match(PurePosixPath(stripped).stem))
+    return bool(
+        IMAGE_FILE_NAME.match(stripped) or CAMERA_FILE_NAME.match(PurePosixPath(stripped).stem)
+    )
 
 
 def validate_alt_text(value: str) -> None:

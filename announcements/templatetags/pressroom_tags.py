@@ -10,7 +10,7 @@ register = template.Library()
 
 
 def format_datetime(value):
-    """“18. Juli 2018, 14:30 Uhr” in German, “18 July 2018, 14:30” in English, in the site's zone."""
+    """“18. Juli 2018, 14:30 Uhr” in German, “18 July 2018, 14:30” in English, local time."""
     # Translators: Django date format of a release's date and time (see Django's “date” filter).
     return dateformat.format(timezone.localtime(rules.ensure_aware(value)), _("j F Y, H:i"))
 

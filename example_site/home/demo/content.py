@@ -1,4 +1,4 @@
-"""Demo content in the style of a German state ministry's press office. All persons are fictional."""
+"""Demo content in the style of a German state ministry press office (all persons fictional)."""
 
 from datetime import datetime, time, timedelta
 

@@ -30,8 +30,17 @@ def draw_photo(seed: int, size=(1200, 800)) -> bytes:
     for band in range(3):
         top = height // 2 + band * 90 - (seed * 31 + band * 53) % 60
         shade = tuple(max(0, c - band * 25) for c in dark)
-        draw.polygon([(0, height), (0, top + 80), (width // 3, top), (2 * width // 3, top + 60),
-                      (width, top - 20), (width, height)], fill=shade)
+        draw.polygon(
+            [
+                (0, height),
+                (0, top + 80),
+                (width // 3, top),
+                (2 * width // 3, top + 60),
+                (width, top - 20),
+                (width, height),
+            ],
+            fill=shade,
+        )
     buffer = BytesIO()
     picture.save(buffer, format="JPEG", quality=80)
     return buffer.getvalue()

@@ -23,10 +23,14 @@ PHOTOS = {
 }
 
 STANDARD_PAGES = [
-    ("kontakt", "Kontakt", "So erreichen Sie die Pressestelle.",
-     "<p>Pressestelle des Staatsministeriums für Digitales und Verwaltung<br>"
-     "Beispielstraße 1, 80333 München</p><p>Telefon: +49 89 1234-5678<br>"
-     "E-Mail: <a href=\"mailto:presse@example.org\">presse@example.org</a></p>"),
+    (
+        "kontakt",
+        "Kontakt",
+        "So erreichen Sie die Pressestelle.",
+        "<p>Pressestelle des Staatsministeriums für Digitales und Verwaltung<br>"
+        "Beispielstraße 1, 80333 München</p><p>Telefon: +49 89 1234-5678<br>"
+        'E-Mail: <a href="mailto:presse@example.org">presse@example.org</a></p>',
+    ),
 ]
 
 
@@ -61,7 +65,7 @@ def translated(page, locale, **fields):
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save_revision().publish()
-    return translation
+    return Page.objects.get(pk=translation.pk).specific  # with the url_path publishing set
 
 
 def set_up_home():
@@ -80,8 +84,12 @@ def set_up_home():
     home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                  "site_name": settings.WAGTAIL_SITE_NAME},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        },
     )
     return home
 
@@ -105,23 +113,35 @@ def load_demo(now=None):
     photos = {key: demo_image(title, seed).pk for key, (title, seed) in PHOTOS.items()}
 
     index = upsert_page(
-        home, PressReleaseIndexPage, "pressemitteilungen", title="Pressemitteilungen",
-        intro="Aktuelle Pressemitteilungen des Staatsministeriums.", show_in_menus=True,
+        home,
+        PressReleaseIndexPage,
+        "pressemitteilungen",
+        title="Pressemitteilungen",
+        intro="Aktuelle Pressemitteilungen des Staatsministeriums.",
+        show_in_menus=True,
     )
     upsert_releases(index, issuer, content.german_releases(now, photos))
 
-    translated(home, english, title="Home",
-               intro="<p>Welcome to the press room of the Ministry (example site).</p>")
+    translated(
+        home,
+        english,
+        title="Home",
+        intro="<p>Welcome to the press room of the Ministry (example site).</p>",
+    )
     english_index = translated(
-        index, english, title="Press releases", slug="press-releases",
+        index,
+        english,
+        title="Press releases",
+        slug="press-releases",
         intro="Current press releases of the Ministry of State, in English.",
     )
     upsert_releases(english_index, issuer, content.english_releases(now, photos))
 
     links = LegalLinks.for_site(Site.objects.get(is_default_site=True))
     for slug, title, intro, body in STANDARD_PAGES:
-        page = upsert_page(home, StandardPage, slug, title=title, intro=intro, body=body,
-                           show_in_menus=True)
+        page = upsert_page(
+            home, StandardPage, slug, title=title, intro=intro, body=body, show_in_menus=True
+        )
         if slug == "kontakt":
             links.contact_page = page
     links.save()

@@ -11,4 +11,6 @@ class Command(BaseCommand):
         username, password = ensure_admin()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready under “{home.title}”."))
         self.stdout.write("Site:  http://127.0.0.1:8000/")
-        self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  user “{username}”, password “{password}”")
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  user “{username}”, password “{password}”"
+        )
