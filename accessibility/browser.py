@@ -1,4 +1,4 @@
-"""Headless Debian Chromium for the browser audit (and screenshots), started the same way everywhere."""
+"""Headless Debian Chromium for the browser audit and screenshots, started the same way."""
 
 import os
 import shutil

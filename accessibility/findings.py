@@ -1,0 +1,41 @@
+"""The one Finding format both audit engines report in."""
+
+from dataclasses import asdict, dataclass, field
+
+IMPACTS = ["minor", "moderate", "serious", "critical"]
+
+
+def impact_rank(impact: str) -> int:
+    return IMPACTS.index(impact) if impact in IMPACTS else 0
+
+
+@dataclass
+class Finding:
+    engine: str  # "static" or "axe"
+    rule_id: str
+    impact: str  # minor, moderate, serious, critical
+    wcag: str  # success criterion, e.g. "1.1.1"; "best-practice" when none
+    selector: str
+    help: str
+    html: str = ""
+    help_url: str = ""
+
+    def line(self) -> str:
+        return f"{self.rule_id} [{self.impact}] WCAG {self.wcag} at {self.selector}: {self.help}"
+
+
+@dataclass
+class AuditResult:
+    """The findings of one engine on one page."""
+
+    url: str
+    engine: str
+    findings: list[Finding] = field(default_factory=list)
+    engine_version: str = ""
+    disabled_rules: dict[str, str] = field(default_factory=dict)  # rule id -> justification
+
+    def at_least(self, impact: str) -> list[Finding]:
+        return [f for f in self.findings if impact_rank(f.impact) >= impact_rank(impact)]
+
+    def as_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,59 @@
+"""Stored audit runs: what was checked, when, by which engines, and what was found."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .findings import IMPACTS
+
+IMPACT_CHOICES = [(impact, impact) for impact in IMPACTS]
+
+
+class AuditRun(models.Model):
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    engines = models.CharField(_("engines"), max_length=50)
+    engine_versions = models.CharField(_("engine versions"), max_length=200, blank=True)
+    target = models.CharField(_("audited"), max_length=500, help_text=_("Site, URLs or files."))
+    disabled_rules = models.JSONField(_("disabled rules and why"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("accessibility audit run")
+        ordering = ["-started_at", "-pk"]
+        get_latest_by = "started_at"
+
+    def __str__(self):
+        return f"{self.started_at:%Y-%m-%d %H:%M} – {self.target}"
+
+
+class AuditedPage(models.Model):
+    run = models.ForeignKey(AuditRun, on_delete=models.CASCADE, related_name="pages")
+    url = models.CharField(_("address"), max_length=2000)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("audited page")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.url
+
+
+class AuditFinding(models.Model):
+    audited_page = models.ForeignKey(AuditedPage, on_delete=models.CASCADE, related_name="findings")
+    engine = models.CharField(_("engine"), max_length=20)
+    rule_id = models.CharField(_("rule"), max_length=100, db_index=True)
+    impact = models.CharField(_("impact"), max_length=20, choices=IMPACT_CHOICES, db_index=True)
+    wcag = models.CharField(_("WCAG"), max_length=30)
+    selector = models.TextField(_("element"))
+    help = models.TextField(_("help"))
+    html = models.TextField(blank=True)
+    help_url = models.URLField(blank=True, max_length=500)
+
+    class Meta:
+        verbose_name = _("accessibility finding")
+        ordering = ["audited_page", "pk"]
+
+    def __str__(self):
+        return f"{self.rule_id} ({self.impact})"

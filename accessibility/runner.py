@@ -1,0 +1,113 @@
+"""Which pages to audit, and auditing them with one or both engines."""
+
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+
+from .static import audit_html
+
+USER_AGENT = "wagtail-pressroom accessibility audit"
+
+
+@dataclass
+class Target:
+    url: str  # what the browser loads (http(s):// or file://)
+    page: object = None  # the Wagtail page, when auditing our own site
+    html: bytes | None = field(default=None, repr=False)
+
+
+def fetch(url: str, timeout: float = 30) -> bytes:
+    if url.startswith("file://"):
+        return Path(urlparse(url).path).read_bytes()
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.read()
+
+
+def file_targets(paths) -> list[Target]:
+    return [Target(url=Path(path).resolve().as_uri()) for path in paths]
+
+
+def live_page_targets(base_url: str) -> list[Target]:
+    """Every live, public page of every Wagtail site, addressed through base_url."""
+    from wagtail.models import Page
+
+    targets = []
+    for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
+        parts = page.get_url_parts()
+        if parts and parts[2]:
+            targets.append(Target(url=urljoin(base_url, parts[2]), page=page))
+    return targets
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+
+
+def crawl(start_url: str, limit: int) -> list[Target]:
+    """Same-origin HTML pages reachable from start_url, breadth first, at most `limit`."""
+    origin = urlparse(start_url).netloc
+    queue, seen, targets = [start_url], {start_url}, []
+    while queue and len(targets) < limit:
+        url = queue.pop(0)
+        try:
+            request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                if "html" not in response.headers.get("Content-Type", ""):
+                    continue
+                html = response.read()
+        except OSError:
+            continue
+        targets.append(Target(url=url, html=html))
+        parser = _LinkParser()
+        parser.feed(html.decode("utf-8", "replace"))
+        for href in parser.links:
+            link = urldefrag(urljoin(url, href))[0]
+            if urlparse(link).netloc == origin and urlparse(link).scheme in ("http", "https"):
+                if link not in seen:
+                    seen.add(link)
+                    queue.append(link)
+    return targets
+
+
+@contextmanager
+def local_server():
+    """This Django site served on 127.0.0.1 at a free port, for the duration of the block."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+
+    server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    if server.error:
+        raise server.error
+    try:
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        server.terminate()
+
+
+def audit_targets(targets, engines, axe_auditor=None, progress=None):
+    """AuditResults of every target with every engine; progress(index, total, url) if given."""
+    results = []
+    for index, target in enumerate(targets, start=1):
+        if progress:
+            progress(index, len(targets), target.url)
+        if "static" in engines:
+            html = target.html if target.html is not None else fetch(target.url)
+            results.append(audit_html(html, url=target.url))
+        if "axe" in engines:
+            results.append(axe_auditor.audit(target.url))
+    return results
