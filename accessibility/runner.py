@@ -10,6 +10,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 from .static import audit_html
 
 USER_AGENT = "wagtail-pressroom accessibility audit"
+WEB = ("http", "https")
 
 
 @dataclass
@@ -74,10 +75,10 @@ def crawl(start_url: str, limit: int) -> list[Target]:
         parser.feed(html.decode("utf-8", "replace"))
         for href in parser.links:
             link = urldefrag(urljoin(url, href))[0]
-            if urlparse(link).netloc == origin and urlparse(link).scheme in ("http", "https"):
-                if link not in seen:
-                    seen.add(link)
-                    queue.append(link)
+            same_site = urlparse(link).netloc == origin and urlparse(link).scheme in WEB
+            if same_site and link not in seen:
+                seen.add(link)
+                queue.append(link)
     return targets
 
 

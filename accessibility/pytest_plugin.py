@@ -1,0 +1,96 @@
+"""pytest plugin (entry point `pytest11`): accessibility audits as fixtures.
+
+    def test_release_is_accessible(live_server, assert_accessible):
+        assert_accessible(live_server.url + "/pressemitteilungen/")          # both engines
+        assert_accessible(client.get("/"), engines=("static",))              # a response
+        assert_accessible("<html lang=de>…</html>")                          # HTML
+
+Imports of Django and Selenium happen inside the fixtures, so the plugin costs nothing in
+projects that do not use it.
+"""
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+
+class AccessibilityError(AssertionError):
+    pass
+
+
+def failure_message(results, threshold):
+    from .findings import impact_rank
+
+    lines = []
+    for result in results:
+        findings = [f for f in result.findings if impact_rank(f.impact) >= impact_rank(threshold)]
+        if findings:
+            lines.append(f"{result.url or 'HTML'} ({result.engine_version}):")
+            lines += [
+                f"  - {f.rule_id} | {f.selector} | WCAG {f.wcag} | {f.impact} | {f.help}"
+                for f in findings
+            ]
+    return "\n".join(lines)
+
+
+def _as_html(target):
+    if hasattr(target, "content"):  # a Django test response
+        assert target.status_code == 200, f"the page answered {target.status_code}"
+        return target.content
+    return target
+
+
+@pytest.fixture
+def static_audit():
+    """static_audit(html_or_response, url="") -> AuditResult of the static checker."""
+    from .static import audit_html
+
+    def audit(target, url=""):
+        return audit_html(_as_html(target), url=url)
+
+    return audit
+
+
+@pytest.fixture(scope="session")
+def axe_auditor():
+    """One headless Chromium with axe-core for the whole test session."""
+    from .axe import AxeAuditor
+
+    with AxeAuditor() as auditor:
+        yield auditor
+
+
+@pytest.fixture
+def axe_audit(axe_auditor):
+    """axe_audit(url) -> AuditResult of axe-core in headless Chromium."""
+    return axe_auditor.audit
+
+
+@pytest.fixture
+def assert_accessible(request, static_audit):
+    """assert_accessible(url | response | html, engines=("static", "axe"), fail_on="minor")."""
+
+    def check(target, engines=("static", "axe"), fail_on="minor"):
+        from .runner import fetch
+
+        is_url = isinstance(target, str) and target.startswith(("http://", "https://", "file://"))
+        html = fetch(target) if is_url else _as_html(target)
+        results = []
+        if "static" in engines:
+            results.append(static_audit(html, url=target if is_url else ""))
+        if "axe" in engines:
+            auditor = request.getfixturevalue("axe_auditor")
+            if is_url:
+                results.append(auditor.audit(target))
+            else:
+                with tempfile.TemporaryDirectory() as folder:
+                    page = Path(folder) / "page.html"
+                    page.write_bytes(html if isinstance(html, bytes) else html.encode())
+                    results.append(auditor.audit(page.as_uri()))
+        message = failure_message(results, fail_on)
+        if message:
+            raise AccessibilityError("Accessibility findings:\n" + message)
+        return results
+
+    return check

@@ -1,0 +1,74 @@
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
+
+from .axe import AXE_TAGS, disabled_rules
+
+try:  # Wagtail >= 7.4
+    from wagtail.admin.userbar import ContentCheckerItem as CheckerItem
+except ImportError:  # Wagtail 7.0 LTS
+    from wagtail.admin.userbar import AccessibilityItem as CheckerItem
+from .publish_check import audit_page
+from .views import AccessibilityReportView
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    view = AccessibilityReportView.as_view()
+    results = AccessibilityReportView.as_view(results_only=True)
+    return [
+        path("reports/accessibility/", view, name="pressroom_accessibility_report"),
+        path(
+            "reports/accessibility/results/", results, name="pressroom_accessibility_report_results"
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return AdminOnlyMenuItem(
+        gettext_lazy("Accessibility findings"),
+        reverse("pressroom_accessibility_report"),
+        icon_name="warning",
+        order=700,
+    )
+
+
+@hooks.register("after_publish_page")
+def warn_about_accessibility_problems(request, page):
+    """After publishing, the editor sees what the static checks found on the live page."""
+    result = audit_page(page, request)
+    if not result.findings:
+        return
+    problems = format_html_join(
+        "", "<li>{} ({}): {}</li>", ((f.rule_id, f.selector, f.help) for f in result.findings)
+    )
+    messages.warning(
+        request,
+        format_html(
+            "{}<ul>{}</ul>",
+            _("The published page has accessibility problems. Please correct them:"),
+            problems,
+        ),
+    )
+
+
+class PressroomCheckerItem(CheckerItem):
+    """Wagtail's userbar checker, running the same axe rule set as our audits."""
+
+    def get_axe_run_only(self, request):
+        return {"type": "tag", "values": AXE_TAGS}
+
+    def get_axe_rules(self, request):
+        return {rule_id: {"enabled": False} for rule_id in disabled_rules()}
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_pressroom_axe_rules(request, items, page=None):
+    for index, item in enumerate(items):
+        if isinstance(item, CheckerItem) and not isinstance(item, PressroomCheckerItem):
+            items[index] = PressroomCheckerItem(getattr(item, "in_editor", False))

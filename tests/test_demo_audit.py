@@ -1,0 +1,30 @@
+"""Every page type and block of the demo content passes both audit engines, in both languages."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Page
+
+from accessibility.runner import fetch
+from example_site.home.demo.loader import load_demo
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_demo_page_passes_static_and_axe_audits(live_server, assert_accessible):
+    load_demo()
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    seen_types, seen_blocks, gallery_states, languages = set(), set(), set(), set()
+    for page in pages:
+        url = live_server.url + page.get_url_parts()[2]
+        results = assert_accessible(url)
+        assert {r.engine for r in results} == {"static", "axe"}
+        seen_types.add(type(page).__name__)
+        body = getattr(page, "body", None)
+        if hasattr(body, "raw_data"):
+            seen_blocks |= {block.block_type for block in body}
+        soup = BeautifulSoup(fetch(url), "html.parser")
+        gallery_states |= {g["data-gallery-state"] for g in soup.select("[data-gallery-state]")}
+        languages.add(soup.html["lang"])
+    assert seen_types >= {"HomePage", "PressReleaseIndexPage", "PressReleasePage", "StandardPage"}
+    assert seen_blocks >= {"paragraph", "quote", "image_gallery", "related_link"}
+    assert gallery_states == {"withheld", "released"}
+    assert languages == {"de", "en"}
