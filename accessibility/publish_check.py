@@ -1,23 +1,74 @@
-"""The static checks on publish: rendering the page as visitors get it and listing problems."""
+"""Static checks when an editor publishes: warn, or (PRESSROOM_BLOCK_PUBLISH_ON_FINDINGS) save
+the submission as a draft instead of publishing it, so nothing the editor typed is lost."""
 
 from django.conf import settings
-from django.test import RequestFactory
+from django.contrib import messages
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from .static import audit_html
 
 
-def audit_page(page, request=None):
-    """The static audit of the page's rendered HTML, as an anonymous visitor would get it."""
-    from django.contrib.auth.models import AnonymousUser
-
-    path = page.get_url_parts(request)[2] if page.get_url_parts(request) else "/"
-    visitor_request = RequestFactory().get(path, HTTP_HOST=page.get_site().hostname)
-    visitor_request.user = AnonymousUser()
-    response = page.specific.serve(visitor_request)
-    if hasattr(response, "render"):
-        response.render()
-    return audit_html(response.content, url=path)
-
-
 def blocks_publishing() -> bool:
     return bool(getattr(settings, "PRESSROOM_BLOCK_PUBLISH_ON_FINDINGS", False))
+
+
+def audit_page(page):
+    """The static audit of the page rendered for a visitor without login (no cookies)."""
+    response = page.make_preview_request()
+    return audit_html(response.content, url=page.url_path)
+
+
+def problems_html(findings):
+    return format_html_join(
+        "", "<li>{} ({}): {}</li>", ((f.rule_id, f.selector, f.help) for f in findings)
+    )
+
+
+def submitted_page(request, page, parent):
+    """The page as the submitted form would publish it, unsaved; None if the form is invalid."""
+    form_class = page.get_edit_handler().get_form_class()
+    form = form_class(
+        request.POST, request.FILES, instance=page, parent_page=parent, for_user=request.user
+    )
+    if not form.is_valid():
+        return None  # Wagtail shows the form's own errors
+    candidate = form.save(commit=False)
+    candidate.set_url_path(parent)
+    return candidate
+
+
+def unsaved_child(page_class, parent):
+    """A new page placed (in memory only) as the last child of parent, as Wagtail's preview does."""
+    page = page_class()
+    page.depth = parent.depth + 1
+    if parent.is_leaf():
+        page.path = page._get_path(parent.path, page.depth, 1)
+    else:
+        page.path = parent.get_last_child()._inc_path()
+    return page
+
+
+def hold_back_publishing(request, page, parent):
+    """Turn a publish with findings into a draft save, and tell the editor why."""
+    if request.method != "POST" or not request.POST.get("action-publish"):
+        return
+    if not blocks_publishing():
+        return
+    candidate = submitted_page(request, page, parent)
+    if candidate is None:
+        return
+    findings = audit_page(candidate).findings
+    if not findings:
+        return
+    post = request.POST.copy()
+    del post["action-publish"]
+    request.POST = post
+    messages.error(
+        request,
+        format_html(
+            "{}<ul>{}</ul>",
+            _("Not published: the page has accessibility problems. It was saved as a draft."),
+            problems_html(findings),
+        ),
+    )

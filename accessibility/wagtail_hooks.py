@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -12,7 +12,9 @@ try:  # Wagtail >= 7.4
     from wagtail.admin.userbar import ContentCheckerItem as CheckerItem
 except ImportError:  # Wagtail 7.0 LTS
     from wagtail.admin.userbar import AccessibilityItem as CheckerItem
-from .publish_check import audit_page
+from wagtail.models import Page
+
+from .publish_check import audit_page, hold_back_publishing, problems_html, unsaved_child
 from .views import AccessibilityReportView
 
 
@@ -41,12 +43,10 @@ def register_report_menu_item():
 @hooks.register("after_publish_page")
 def warn_about_accessibility_problems(request, page):
     """After publishing, the editor sees what the static checks found on the live page."""
-    result = audit_page(page, request)
+    result = audit_page(page.specific)
     if not result.findings:
         return
-    problems = format_html_join(
-        "", "<li>{} ({}): {}</li>", ((f.rule_id, f.selector, f.help) for f in result.findings)
-    )
+    problems = problems_html(result.findings)
     messages.warning(
         request,
         format_html(
@@ -55,6 +55,17 @@ def warn_about_accessibility_problems(request, page):
             problems,
         ),
     )
+
+
+@hooks.register("before_edit_page")
+def block_publishing_edited_page_with_findings(request, page):
+    fresh = Page.objects.get(pk=page.pk).specific  # the form must not change the view's instance
+    hold_back_publishing(request, fresh, page.get_parent().specific)
+
+
+@hooks.register("before_create_page")
+def block_publishing_new_page_with_findings(request, parent_page, page_class):
+    hold_back_publishing(request, unsaved_child(page_class, parent_page), parent_page)
 
 
 class PressroomCheckerItem(CheckerItem):

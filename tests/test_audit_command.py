@@ -155,3 +155,26 @@ def test_userbar_checker_runs_our_axe_tags(admin_client, make_release):
         "type": "tag",
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
     }
+
+
+def test_blocking_setting_saves_a_draft_instead_of_publishing(
+    admin_client, settings, press_index, issuer
+):
+    from django.contrib.messages import get_messages
+
+    from announcements.models import PressReleasePage
+
+    from .test_admin import add_url, release_form
+
+    settings.PRESSROOM_BLOCK_PUBLISH_ON_FINDINGS = True
+    form = release_form(issuer, lead="+++ Vorspann mit Markern +++")
+    response = admin_client.post(add_url(press_index), form, follow=True)
+    release = PressReleasePage.objects.get(slug="buergerbuero")
+    assert not release.live and release.lead == "+++ Vorspann mit Markern +++"
+    errors = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("Nicht veröffentlicht" in m and "lead-markers-hidden" in m for m in errors), errors
+
+    fixed = release_form(issuer)
+    admin_client.post(reverse("wagtailadmin_pages:edit", args=[release.pk]), fixed)
+    release.refresh_from_db()
+    assert release.live and release.lead == "Das neue Bürgerbüro ist ab Montag geöffnet."
