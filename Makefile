@@ -6,7 +6,7 @@ HOST_PYTHON = $(shell scripts/find-python)
 export XDG_CONFIG_HOME ?= $(CURDIR)/var/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/var/xdg/cache
 
-.PHONY: demo test install browser lint format screenshot
+.PHONY: demo test install browser lint format screenshot bench
 
 $(PY):
 	$(HOST_PYTHON) -m venv $(VENV)
@@ -44,3 +44,6 @@ format: install
 
 screenshot: install browser
 	$(PY) scripts/screenshot.py
+
+bench: install browser
+	$(PY) benchmarks/audit_throughput.py

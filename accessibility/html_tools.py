@@ -1,5 +1,8 @@
 """Helpers for reading rendered HTML the way assistive technology does."""
 
+import re
+from collections import defaultdict
+
 from bs4 import BeautifulSoup, Tag
 
 
@@ -64,3 +67,42 @@ def css_selector(element: Tag) -> str:
 def snippet(element: Tag, limit: int = 200) -> str:
     text = str(element)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+SIMPLE_SELECTOR = re.compile(
+    r"^(?P<name>[a-z][a-z0-9]*)?(\[(?P<attr>[a-z-]+)(=(?P<value>[\w-]+))?\])?$"
+)
+
+
+def _tag_index(soup) -> dict:
+    """Tags by name, built in one walk of the document and kept on the soup."""
+    index = soup.__dict__.get("_pressroom_tags")
+    if index is None:
+        index = defaultdict(list)
+        for element in soup.descendants:
+            if isinstance(element, Tag):
+                index[element.name].append(element)
+                index["*"].append(element)
+        soup.__dict__["_pressroom_tags"] = index
+    return index
+
+
+def select(soup, selector: str) -> list[Tag]:
+    """soup.select() for simple selectors (“a[href]”, “h1, h2”, “[id]”, “[role=main]”) from an
+    index built once per document; anything more complex goes to soupsieve."""
+    parts = [part.strip() for part in selector.split(",")]
+    matches = [SIMPLE_SELECTOR.match(part) for part in parts]
+    if not all(matches):
+        return soup.select(selector)
+    index = _tag_index(soup)
+    found = []
+    for match in matches:
+        for element in index[match["name"] or "*"]:
+            attr, value = match["attr"], match["value"]
+            if attr and (not element.has_attr(attr) or (value and element.get(attr) != value)):
+                continue
+            found.append(element)
+    if len(parts) > 1:
+        order = {id(element): position for position, element in enumerate(index["*"])}
+        found.sort(key=lambda element: order[id(element)])
+    return found

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from announcements.rules import LANGUAGE_TAG, looks_like_file_name, looks_like_url
 
-from .html_tools import accessible_name, is_hidden
+from .html_tools import accessible_name, is_hidden, select
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def rule(rule_id, wcag, impact, help_text):
 
 
 def visible(soup, selector):
-    return [element for element in soup.select(selector) if not is_hidden(element)]
+    return [element for element in select(soup, selector) if not is_hidden(element)]
 
 
 def main_region(soup):
@@ -66,7 +66,7 @@ def html_lang_valid(soup):
     _("A lang attribute on a part of the page must be a valid language code."),
 )
 def element_lang_valid(soup):
-    for element in soup.select("body [lang]"):
+    for element in select(soup, "body [lang]"):
         if not LANGUAGE_TAG.match(element["lang"].strip()):
             yield element, None
 
@@ -85,7 +85,7 @@ def document_title(soup):
     _("The page must allow zooming: no user-scalable=no, no maximum-scale below 2."),
 )
 def meta_viewport_zoom(soup):
-    for meta in soup.select("meta[name=viewport]"):
+    for meta in select(soup, "meta[name=viewport]"):
         content = meta.get("content", "").replace(" ", "").lower()
         maximum = re.search(r"maximum-scale=([\d.]+)", content)
         if "user-scalable=no" in content or (maximum and float(maximum[1]) < 2):
@@ -99,8 +99,8 @@ def meta_viewport_zoom(soup):
     _("Every id must be unique, or labels and references point to the wrong element."),
 )
 def duplicate_id(soup):
-    counts = Counter(element["id"] for element in soup.select("[id]"))
-    for element in soup.select("[id]"):
+    counts = Counter(element["id"] for element in select(soup, "[id]"))
+    for element in select(soup, "[id]"):
         if counts[element["id"]] > 1:
             yield element, None
 
@@ -161,7 +161,7 @@ def img_alt(soup):
     _("Alternative text must describe the image, not repeat its file name."),
 )
 def img_alt_file_name(soup):
-    for image in soup.select("img[alt]"):
+    for image in select(soup, "img[alt]"):
         if looks_like_file_name(image["alt"]):
             yield image, None
 
@@ -205,13 +205,13 @@ def form_label(soup):
 
 @rule("landmark-main", "1.3.1", "moderate", _("The page needs exactly one <main> landmark."))
 def landmark_main(soup):
-    if len(soup.select("main, [role=main]")) != 1:
+    if len(select(soup, "main, [role=main]")) != 1:
         yield None, None
 
 
 @rule("landmark-nav", "1.3.1", "moderate", _("Navigation must be marked up as <nav>."))
 def landmark_nav(soup):
-    if not soup.select("nav, [role=navigation]"):
+    if not select(soup, "nav, [role=navigation]"):
         yield None, None
 
 
@@ -224,10 +224,10 @@ def landmark_nav(soup):
 def landmark_footer(soup):
     footers = [
         f
-        for f in soup.select("footer")
+        for f in select(soup, "footer")
         if not f.find_parent(["article", "aside", "main", "nav", "section"])
     ]
-    if not footers and not soup.select("[role=contentinfo]"):
+    if not footers and not select(soup, "[role=contentinfo]"):
         yield None, None
 
 
@@ -251,7 +251,7 @@ def skip_link(soup):
     _("A positive tabindex breaks the focus order; use 0 or -1."),
 )
 def tabindex_positive(soup):
-    for element in soup.select("[tabindex]"):
+    for element in select(soup, "[tabindex]"):
         if element["tabindex"].strip().lstrip("+").isdigit() and int(element["tabindex"]) > 0:
             yield element, None
 
@@ -385,7 +385,7 @@ def date_in_time_element(soup):
     ),
 )
 def gallery_withheld_notice(soup):
-    for gallery in soup.select("[data-gallery-state=withheld]"):
+    for gallery in select(soup, "[data-gallery-state=withheld]"):
         notice = gallery.select_one(".gallery__notice")
         if notice is None or notice.find("time", datetime=True) is None or gallery.find("img"):
             yield gallery, None
@@ -398,7 +398,7 @@ def gallery_withheld_notice(soup):
     _("Every gallery photo needs a caption and a photo credit."),
 )
 def gallery_caption_credit(soup):
-    for gallery in soup.select("[data-gallery-state=released]"):
+    for gallery in select(soup, "[data-gallery-state=released]"):
         for image in gallery.find_all("img"):
             figure = image.find_parent("figure")
             caption = figure.find("figcaption") if figure else None
