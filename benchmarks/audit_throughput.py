@@ -30,7 +30,8 @@ def main():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", stdout=quiet)
 
     from accessibility.axe import AxeAuditor
     from accessibility.runner import fetch, live_page_targets, local_server
@@ -68,7 +69,8 @@ def main():
     static_audits = STATIC_ROUNDS * len(pages)
     axe_audits = AXE_ROUNDS * len(targets)
     results = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
         "demo_pages": len(pages),
         "static": {
             "audits": static_audits,
