@@ -126,6 +126,7 @@ class PressReleasePage(Page):
     lead = models.TextField(
         _("lead"),
         max_length=600,
+        validators=[rules.validate_lead_without_markers],
         help_text=_(
             "The core message in one to three sentences. Type the text only: the page marks it "
             "with “+++” for sighted readers."

@@ -49,6 +49,17 @@ def validate_link_text(value: str) -> None:
         )
 
 
+def validate_lead_without_markers(value: str) -> None:
+    if "+++" in (value or ""):
+        raise ValidationError(
+            _(
+                "Type the lead without “+++”: the page adds the markers and hides them from "
+                "screen readers."
+            ),
+            code="lead_markers",
+        )
+
+
 def looks_like_file_name(text: str) -> bool:
     """True when alternative text is a file name (“IMG_1234.jpg”) rather than a description."""
     stripped = (text or "").strip()

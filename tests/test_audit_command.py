@@ -125,10 +125,10 @@ def test_editor_is_warned_on_publish_about_static_findings(admin_client, press_i
 
     from .test_admin import add_url, release_form
 
-    form = release_form(issuer, lead="+++ Vorspann mit Markern, die vorgelesen würden +++")
+    form = release_form(issuer, **{"body-2-value-text": "hier"})
     response = admin_client.post(add_url(press_index), form, follow=True)
     warnings = [str(m) for m in get_messages(response.wsgi_request)]
-    assert any("lead-markers-hidden" in m for m in warnings), warnings
+    assert any("link-text-generic" in m for m in warnings), warnings
 
 
 def test_publishing_a_clean_release_brings_no_warning(admin_client, press_index, issuer):
@@ -167,14 +167,14 @@ def test_blocking_setting_saves_a_draft_instead_of_publishing(
     from .test_admin import add_url, release_form
 
     settings.PRESSROOM_BLOCK_PUBLISH_ON_FINDINGS = True
-    form = release_form(issuer, lead="+++ Vorspann mit Markern +++")
+    form = release_form(issuer, **{"body-2-value-text": "hier"})
     response = admin_client.post(add_url(press_index), form, follow=True)
     release = PressReleasePage.objects.get(slug="buergerbuero")
-    assert not release.live and release.lead == "+++ Vorspann mit Markern +++"
+    assert not release.live and release.body[2].value["text"] == "hier"
     errors = [str(m) for m in get_messages(response.wsgi_request)]
-    assert any("Nicht veröffentlicht" in m and "lead-markers-hidden" in m for m in errors), errors
+    assert any("Nicht veröffentlicht" in m and "link-text-generic" in m for m in errors), errors
 
     fixed = release_form(issuer)
     admin_client.post(reverse("wagtailadmin_pages:edit", args=[release.pk]), fixed)
     release.refresh_from_db()
-    assert release.live and release.lead == "Das neue Bürgerbüro ist ab Montag geöffnet."
+    assert release.live and release.body[2].value["text"] == "Lageplan"

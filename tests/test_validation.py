@@ -19,6 +19,15 @@ def test_a_release_without_lead_is_rejected(press_index, issuer):
     assert "lead" in error.value.message_dict
 
 
+def test_a_lead_typed_with_markers_is_rejected(press_index, issuer):
+    release = PressReleasePage(
+        title="Mit Markern", slug="x", dateline="München", issuer=issuer, lead="+++ Text +++"
+    )
+    with pytest.raises(ValidationError) as error:
+        release.full_clean()
+    assert "ohne „+++“" in " ".join(error.value.message_dict["lead"])
+
+
 def test_a_syndicated_copy_needs_the_original_address(press_index, issuer):
     release = PressReleasePage(
         title="Kopie",
