@@ -103,7 +103,11 @@ class PressReleaseIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.releases(), rules.index_page_size())
-        context["releases"] = paginator.get_page(request.GET.get("page"))
+        releases = paginator.get_page(request.GET.get("page"))
+        context["releases"] = releases
+        context["page_numbers"] = paginator.get_elided_page_range(
+            releases.number, on_each_side=2, on_ends=1
+        )
         return context
 
 

@@ -58,3 +58,15 @@ def test_demo_command_prints_the_admin_login(db, capsys):
     call_command("load_demo")
     output = capsys.readouterr().out
     assert "http://127.0.0.1:8000/admin/" in output and "admin" in output
+
+
+def test_long_archives_get_a_short_pagination(client, settings, make_release, press_index):
+    settings.PRESSROOM_INDEX_PAGE_SIZE = 1
+    for day in range(1, 13):
+        make_release(slug=f"t{day}", title=f"Tag {day}", release_date=berlin(2026, 1, day))
+    nav = soup_of(client.get(press_index.url, {"page": "6"})).select_one("nav.pagination")
+    texts = [a.get_text(" ", strip=True) for a in nav.select("a")]
+    numbers = [text for text in texts if text.startswith("Seite ")]
+    assert numbers[0] == "Seite 1" and numbers[-1] == "Seite 12" and len(numbers) < 12
+    assert nav.select_one("[aria-current=page]").get_text(" ", strip=True) == "Seite 6"
+    assert nav.select_one("a[rel=prev]").get_text() == "Vorherige Seite"
