@@ -22,7 +22,7 @@ install: $(VENV)/.installed
 browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 		echo "Installing Debian chromium and chromium-driver"; mkdir -p var; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >var/apt.log 2>&1 \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >var/apt.log 2>&1 \
 			|| { cat var/apt.log; exit 1; }; \
 	fi
 

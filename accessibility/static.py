@@ -9,7 +9,9 @@ ENGINE = "static"
 
 def audit_html(html: str | bytes, url: str = "", rule_ids=None) -> AuditResult:
     soup = parse(html)
-    result = AuditResult(url=url, engine=ENGINE, engine_version=f"{len(RULES)} rules")
+    result = AuditResult(
+        url=url, engine=ENGINE, engine_version=f"pressroom static ({len(RULES)} rules)"
+    )
     for rule in RULES.values():
         if rule_ids is not None and rule.id not in rule_ids:
             continue
