@@ -69,6 +69,7 @@ class AxeAuditor:
         self.script_url = script_url or getattr(settings, "PRESSROOM_AXE_SCRIPT", None)
         self.disabled = disabled_rules()
         self._browser_context = None
+        self._script = None
         self.browser = None
 
     def __enter__(self):
@@ -77,7 +78,19 @@ class AxeAuditor:
         self._browser_context = headless_chromium()
         self.browser = self._browser_context.__enter__()
         self.browser.set_script_timeout(60)
+        with open(self.script_path(), encoding="utf8") as script:
+            self._script = script.read()
+        # Chromium evaluates axe-core in every new document and frame, before the page's own
+        # scripts: no per-page injection, and axe can test inside iframes too.
+        self.browser.execute_cdp_cmd(
+            "Page.addScriptToEvaluateOnNewDocument", {"source": self._script}
+        )
         return self
+
+    def script_path(self):
+        from axe_selenium_python.axe import _DEFAULT_SCRIPT
+
+        return self.script_url or _DEFAULT_SCRIPT
 
     def __exit__(self, *exc_info):
         self._browser_context.__exit__(*exc_info)
@@ -87,9 +100,9 @@ class AxeAuditor:
         from axe_selenium_python import Axe
 
         self.browser.get(url)
-        axe = Axe(self.browser, self.script_url) if self.script_url else Axe(self.browser)
-        axe.inject()
-        results = axe.run(options=axe_options(self.disabled))
+        if not self.browser.execute_script("return typeof window.axe === 'object'"):
+            self.browser.execute_script(self._script)  # e.g. a page that replaced window.axe
+        results = Axe(self.browser, self.script_path()).run(options=axe_options(self.disabled))
         return AuditResult(
             url=url,
             engine=ENGINE,

@@ -55,3 +55,23 @@ def test_assert_accessible_lists_rule_selector_wcag_impact_and_help(assert_acces
 
 def test_assert_accessible_takes_a_response(client, assert_accessible, make_release):
     assert_accessible(client.get(make_release().url), engines=("static",))
+
+
+@pytest.fixture
+def fixture_server():
+    """The fixtures folder over HTTP (browsers isolate file:// frames from their page)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(KNOWN_BAD.parent))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_axe_also_checks_inside_iframes(axe_audit, fixture_server):
+    result = axe_audit(fixture_server + "/with_frame.html")
+    image_alt = [f for f in result.findings if f.rule_id == "image-alt"]
+    assert [f.selector for f in image_alt] == ["iframe img"]
