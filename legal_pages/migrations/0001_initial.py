@@ -10,8 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        ('wagtailcore', '0094_alter_page_locale'),
     ]
 
     operations = [
@@ -19,12 +18,12 @@ class Migration(migrations.Migration):
             name='LegalLinks',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('accessibility_page', models.ForeignKey(blank=True, help_text='§ 12b BGG, BITV 2.0.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Erklärung zur Barrierefreiheit (accessibility statement)')),
-                ('contact_page', models.ForeignKey(blank=True, help_text='How to reach the press office.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Contact')),
-                ('easy_language_page', models.ForeignKey(blank=True, help_text='§ 4 BITV 2.0.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Leichte Sprache (Easy Language)')),
-                ('legal_notice_page', models.ForeignKey(blank=True, help_text='§ 5 DDG, § 18 MStV.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Impressum (legal notice)')),
-                ('privacy_page', models.ForeignKey(blank=True, help_text='Art. 13 GDPR.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Datenschutzerklärung (privacy)')),
-                ('sign_language_page', models.ForeignKey(blank=True, help_text='§ 4 BITV 2.0.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Gebärdensprache (sign language)')),
+                ('accessibility_page', models.ForeignKey(blank=True, help_text='§ 12b BGG, BITV 2.0.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='Erklärung zur Barrierefreiheit (accessibility statement)')),
+                ('contact_page', models.ForeignKey(blank=True, help_text='How to reach the press office.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='Contact')),
+                ('easy_language_page', models.ForeignKey(blank=True, help_text='§ 4 BITV 2.0.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='Leichte Sprache (Easy Language)')),
+                ('legal_notice_page', models.ForeignKey(blank=True, help_text='§ 5 DDG, § 18 MStV.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='Impressum (legal notice)')),
+                ('privacy_page', models.ForeignKey(blank=True, help_text='Art. 13 GDPR.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='Datenschutzerklärung (privacy)')),
+                ('sign_language_page', models.ForeignKey(blank=True, help_text='§ 4 BITV 2.0.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='Gebärdensprache (sign language)')),
                 ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
             ],
             options={
