@@ -16,9 +16,9 @@ def berlin(*args):
 
 @pytest.fixture
 def home(db):
-    root = Page.get_first_root_node()
     for page in Page.objects.filter(depth=2):
         page.delete()
+    root = Page.get_first_root_node()  # after the deletion: treebeard keeps numchild in memory
     home = root.add_child(instance=HomePage(title="Startseite", slug="home"))
     Site.objects.create(
         hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="Testamt"

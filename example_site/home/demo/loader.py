@@ -69,10 +69,10 @@ def translated(page, locale, **fields):
 
 
 def set_up_home():
-    root = Page.get_first_root_node()
     # Wagtail's welcome page (and the site pointing at it) make way for the home page.
     for welcome in Page.objects.filter(depth=2).not_type(HomePage):
         welcome.delete()
+    root = Page.get_first_root_node()  # after the deletion: treebeard keeps numchild in memory
     home = HomePage.objects.filter(depth=2, locale=Locale.get_default()).first()
     if home is None:
         home = HomePage(title="Startseite", slug="home", locale=Locale.get_default())
