@@ -82,4 +82,6 @@ class PressroomCheckerItem(CheckerItem):
 def use_pressroom_axe_rules(request, items, page=None):
     for index, item in enumerate(items):
         if isinstance(item, CheckerItem) and not isinstance(item, PressroomCheckerItem):
-            items[index] = PressroomCheckerItem(getattr(item, "in_editor", False))
+            replacement = PressroomCheckerItem.__new__(PressroomCheckerItem)
+            replacement.__dict__.update(item.__dict__)  # constructor differs between versions
+            items[index] = replacement
