@@ -6,7 +6,7 @@ HOST_PYTHON = $(shell scripts/find-python)
 export XDG_CONFIG_HOME ?= $(CURDIR)/var/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/var/xdg/cache
 
-.PHONY: demo test install browser lint format screenshot bench
+.PHONY: demo test test-oldest install browser lint format screenshot bench
 
 $(PY):
 	$(HOST_PYTHON) -m venv $(VENV)
@@ -33,6 +33,17 @@ demo: install
 
 test: install browser
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The oldest supported combination: Wagtail 7.0 LTS with Django 5.2 LTS, in its own virtualenv.
+OLDEST := .venv-oldest
+$(OLDEST)/.installed: pyproject.toml
+	$(HOST_PYTHON) -m venv $(OLDEST)
+	$(OLDEST)/bin/python -m pip install --quiet --upgrade pip
+	$(OLDEST)/bin/python -m pip install --quiet -e '.[dev]' 'wagtail==7.0.*' 'django==5.2.*'
+	touch $@
+
+test-oldest: $(OLDEST)/.installed browser
+	$(OLDEST)/bin/python -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
