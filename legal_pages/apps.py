@@ -7,3 +7,6 @@ class LegalPagesConfig(AppConfig):
     label = "pressroom_legal_pages"
     verbose_name = _("Legal pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -223,3 +223,40 @@ def english_releases(now, photos):
             "issuer_release_url": "",
         }
     ]
+
+
+IMPRESSUM = {
+    "de": {
+        "title": "Impressum",
+        "slug": "impressum",
+        "body_name": "Staatsministerium für Digitales und Verwaltung (Beispiel)",
+        "represented_by": "Staatsministerin Dr. Anna Beispiel",
+        "postal_address": "Beispielstraße 1\n80333 München",
+        "email": "poststelle@example.org",
+        "phone": "+49 89 1234-0",
+        "vat_id": "",
+        "supervisory_authority": "Bayerische Staatsregierung (Beispiel)\n"
+        "Franz-Josef-Strauß-Ring 1\n80539 München",
+        "content_responsible_name": "Katrin Vorbild, Leiterin der Pressestelle",
+        "content_responsible_address": "Beispielstraße 1\n80333 München",
+        "additional_information": "<p>Alle Fotos auf diesen Seiten sind, soweit nicht anders "
+        "angegeben, Eigentum des Staatsministeriums. Für die Inhalte verlinkter Seiten sind deren "
+        "Anbieter verantwortlich.</p>",
+    },
+    "en": {
+        "title": "Legal notice",
+        "slug": "legal-notice",
+        "body_name": "Ministry of State for Digital Affairs and Administration (example)",
+        "represented_by": "Minister of State Dr. Anna Beispiel",
+        "postal_address": "Beispielstraße 1\n80333 Munich\nGermany",
+        "email": "poststelle@example.org",
+        "phone": "+49 89 1234-0",
+        "vat_id": "",
+        "supervisory_authority": "Bavarian State Government (example)\nFranz-Josef-Strauß-Ring 1\n"
+        "80539 Munich",
+        "content_responsible_name": "Katrin Vorbild, head of the press office",
+        "content_responsible_address": "Beispielstraße 1\n80333 Munich\nGermany",
+        "additional_information": "<p>Unless stated otherwise, all photos on these pages belong to "
+        "the Ministry. The providers of linked pages are responsible for their content.</p>",
+    },
+}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage
-from legal_pages.models import LegalLinks
+from legal_pages.models import ImpressumPage, LegalLinks
 
 from ..models import HomePage, StandardPage
 from . import content
@@ -66,6 +66,14 @@ def translated(page, locale, **fields):
         setattr(translation, name, value)
     translation.save_revision().publish()
     return Page.objects.get(pk=translation.pk).specific  # with the url_path publishing set
+
+
+def upsert_legal_page(home, english, model, texts):
+    """The German legal page under the home page, and its English translation."""
+    fields = dict(texts["de"])
+    german = upsert_page(home, model, fields.pop("slug"), **fields)
+    translated(german, english, **texts["en"])
+    return german
 
 
 def set_up_home():
@@ -138,6 +146,7 @@ def load_demo(now=None):
     upsert_releases(english_index, issuer, content.english_releases(now, photos))
 
     links = LegalLinks.for_site(Site.objects.get(is_default_site=True))
+    links.legal_notice_page = upsert_legal_page(home, english, ImpressumPage, content.IMPRESSUM)
     for slug, title, intro, body in STANDARD_PAGES:
         page = upsert_page(
             home, StandardPage, slug, title=title, intro=intro, body=body, show_in_menus=True
