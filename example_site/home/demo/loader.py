@@ -34,6 +34,14 @@ STANDARD_PAGES = [
 ]
 
 
+CONTACT_EN = (
+    "How to reach the press office.",
+    "<p>Press office of the Ministry of State for Digital Affairs and Administration<br>"
+    "Beispielstraße 1, 80333 Munich, Germany</p><p>Phone: +49 89 1234-5678<br>"
+    'Email: <a href="mailto:presse@example.org">presse@example.org</a></p>',
+)
+
+
 def stream_data(slug, blocks):
     """Raw StreamField data with ids derived from the slug, so reloading changes nothing."""
     data = []
@@ -153,6 +161,14 @@ def load_demo(now=None):
         )
         if slug == "kontakt":
             links.contact_page = page
+            translated(
+                page,
+                english,
+                title="Contact",
+                slug="contact",
+                intro=CONTACT_EN[0],
+                body=CONTACT_EN[1],
+            )
     links.save()
     return home
 
