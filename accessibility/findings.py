@@ -39,3 +39,15 @@ class AuditResult:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def engine_versions(results) -> list[str]:
+    return sorted({result.engine_version for result in results if result.engine_version})
+
+
+def disabled_rules_of(results) -> dict[str, str]:
+    """The disabled rules and their justifications across several results."""
+    merged = {}
+    for result in results:
+        merged.update(result.disabled_rules)
+    return merged

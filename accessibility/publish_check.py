@@ -9,8 +9,11 @@ from django.utils.translation import gettext as _
 from .static import audit_html
 
 
-def blocks_publishing() -> bool:
-    return bool(getattr(settings, "PRESSROOM_BLOCK_PUBLISH_ON_FINDINGS", False))
+def should_hold_back(request) -> bool:
+    """A publish request while PRESSROOM_BLOCK_PUBLISH_ON_FINDINGS is on: only then is the
+    submitted page built and audited."""
+    blocking = getattr(settings, "PRESSROOM_BLOCK_PUBLISH_ON_FINDINGS", False)
+    return bool(blocking) and request.method == "POST" and bool(request.POST.get("action-publish"))
 
 
 def audit_page(page):
@@ -19,10 +22,12 @@ def audit_page(page):
     return audit_html(response.content, url=page.url_path)
 
 
-def problems_html(findings):
-    return format_html_join(
+def problems_message(intro, findings):
+    """The intro sentence and the findings as a list, for an admin message."""
+    problems = format_html_join(
         "", "<li>{} ({}): {}</li>", ((f.rule_id, f.selector, f.help) for f in findings)
     )
+    return format_html("{}<ul>{}</ul>", intro, problems)
 
 
 def submitted_page(request, page, parent):
@@ -50,11 +55,8 @@ def unsaved_child(page_class, parent):
 
 
 def hold_back_publishing(request, page, parent):
-    """Turn a publish with findings into a draft save, and tell the editor why."""
-    if request.method != "POST" or not request.POST.get("action-publish"):
-        return
-    if not blocks_publishing():
-        return
+    """Turn a publish with findings into a draft save, and tell the editor why.
+    Call only when should_hold_back(request)."""
     candidate = submitted_page(request, page, parent)
     if candidate is None:
         return
@@ -66,9 +68,8 @@ def hold_back_publishing(request, page, parent):
     request.POST = post
     messages.error(
         request,
-        format_html(
-            "{}<ul>{}</ul>",
+        problems_message(
             _("Not published: the page has accessibility problems. It was saved as a draft."),
-            problems_html(findings),
+            findings,
         ),
     )

@@ -20,11 +20,9 @@ class AccessibilityError(AssertionError):
 
 
 def failure_message(results, threshold):
-    from .findings import impact_rank
-
     lines = []
     for result in results:
-        findings = [f for f in result.findings if impact_rank(f.impact) >= impact_rank(threshold)]
+        findings = result.at_least(threshold)
         if findings:
             lines.append(f"{result.url or 'HTML'} ({result.engine_version}):")
             lines += [
@@ -72,16 +70,16 @@ def assert_accessible(request, static_audit):
     """assert_accessible(url | response | html, engines=("static", "axe"), fail_on="minor")."""
 
     def check(target, engines=("static", "axe"), fail_on="minor"):
-        from .runner import fetch
+        from .runner import fetch, is_url
 
-        is_url = isinstance(target, str) and target.startswith(("http://", "https://", "file://"))
-        html = fetch(target) if is_url else _as_html(target)
+        target_is_url = isinstance(target, str) and is_url(target)
+        html = fetch(target) if target_is_url else _as_html(target)
         results = []
         if "static" in engines:
-            results.append(static_audit(html, url=target if is_url else ""))
+            results.append(static_audit(html, url=target if target_is_url else ""))
         if "axe" in engines:
             auditor = request.getfixturevalue("axe_auditor")
-            if is_url:
+            if target_is_url:
                 results.append(auditor.audit(target))
             else:
                 with tempfile.TemporaryDirectory() as folder:

@@ -7,6 +7,9 @@ from xml.etree import ElementTree as ET
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from .findings import disabled_rules_of as disabled_rules
+from .findings import engine_versions
+
 
 def _by_page(results):
     pages = defaultdict(list)
@@ -15,29 +18,18 @@ def _by_page(results):
     return pages
 
 
-def engine_versions(results):
-    return sorted({r.engine_version for r in results if r.engine_version})
-
-
-def disabled_rules(results):
-    merged = {}
-    for result in results:
-        merged.update(result.disabled_rules)
-    return merged
-
-
 def as_text(results) -> str:
     lines = []
     total = 0
-    for url, page_results in _by_page(results).items():
+    pages = _by_page(results)
+    for url, page_results in pages.items():
         findings = [f for r in page_results for f in r.findings]
         total += len(findings)
         lines.append(f"{'✗' if findings else '✓'} {url} ({len(findings)})")
         lines += [f"    {f.engine}: {f.line()}" for f in findings]
     lines.append("")
     lines.append(
-        _("Pages: %(pages)d, findings: %(findings)d")
-        % {"pages": len(_by_page(results)), "findings": total}
+        _("Pages: %(pages)d, findings: %(findings)d") % {"pages": len(pages), "findings": total}
     )
     lines.append(_("Engines: %(versions)s") % {"versions": ", ".join(engine_versions(results))})
     for rule_id, why in disabled_rules(results).items():

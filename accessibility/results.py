@@ -5,7 +5,7 @@ from dataclasses import asdict
 from django.db import transaction
 from django.utils import timezone
 
-from .findings import Finding
+from .findings import disabled_rules_of, engine_versions
 from .models import AuditedPage, AuditFinding, AuditRun
 
 
@@ -13,16 +13,11 @@ from .models import AuditedPage, AuditFinding, AuditRun
 def store_run(target: str, results, pages_by_url=None) -> AuditRun:
     """Store a run from AuditResult objects; pages_by_url links URLs to Wagtail pages."""
     pages_by_url = pages_by_url or {}
-    engines = sorted({result.engine for result in results})
-    versions = sorted({result.engine_version for result in results if result.engine_version})
-    disabled = {}
-    for result in results:
-        disabled.update(result.disabled_rules)
     run = AuditRun.objects.create(
-        engines=",".join(engines),
-        engine_versions="; ".join(versions),
+        engines=",".join(sorted({result.engine for result in results})),
+        engine_versions="; ".join(engine_versions(results)),
         target=target[:500],
-        disabled_rules=disabled,
+        disabled_rules=disabled_rules_of(results),
     )
     audited = {}
     for result in results:
@@ -44,11 +39,3 @@ def latest_run() -> AuditRun | None:
     return (
         AuditRun.objects.filter(finished_at__isnull=False).order_by("-finished_at", "-pk").first()
     )
-
-
-def findings_of(run: AuditRun) -> list[Finding]:
-    fields = ["engine", "rule_id", "impact", "wcag", "selector", "help", "html", "help_url"]
-    return [
-        Finding(**{name: getattr(row, name) for name in fields})
-        for row in AuditFinding.objects.filter(audited_page__run=run)
-    ]

@@ -20,11 +20,20 @@ class Target:
     html: bytes | None = field(default=None, repr=False)
 
 
+def is_url(text: str) -> bool:
+    """An address the browser can load, as opposed to a file path or HTML."""
+    return text.startswith(("http://", "https://", "file://"))
+
+
+def _open(url: str, timeout: float = 30):
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    return urllib.request.urlopen(request, timeout=timeout)
+
+
 def fetch(url: str, timeout: float = 30) -> bytes:
     if url.startswith("file://"):
         return Path(urlparse(url).path).read_bytes()
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
+    with _open(url, timeout) as response:
         return response.read()
 
 
@@ -63,8 +72,7 @@ def crawl(start_url: str, limit: int) -> list[Target]:
     while queue and len(targets) < limit:
         url = queue.pop(0)
         try:
-            request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-            with urllib.request.urlopen(request, timeout=30) as response:
+            with _open(url) as response:
                 if "html" not in response.headers.get("Content-Type", ""):
                     continue
                 html = response.read()

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -14,7 +13,13 @@ except ImportError:  # Wagtail 7.0 LTS
     from wagtail.admin.userbar import AccessibilityItem as CheckerItem
 from wagtail.models import Page
 
-from .publish_check import audit_page, hold_back_publishing, problems_html, unsaved_child
+from .publish_check import (
+    audit_page,
+    hold_back_publishing,
+    problems_message,
+    should_hold_back,
+    unsaved_child,
+)
 from .views import AccessibilityReportView
 
 
@@ -46,25 +51,27 @@ def warn_about_accessibility_problems(request, page):
     result = audit_page(page.specific)
     if not result.findings:
         return
-    problems = problems_html(result.findings)
     messages.warning(
         request,
-        format_html(
-            "{}<ul>{}</ul>",
+        problems_message(
             _("The published page has accessibility problems. Please correct them:"),
-            problems,
+            result.findings,
         ),
     )
 
 
 @hooks.register("before_edit_page")
 def block_publishing_edited_page_with_findings(request, page):
+    if not should_hold_back(request):
+        return
     fresh = Page.objects.get(pk=page.pk).specific  # the form must not change the view's instance
     hold_back_publishing(request, fresh, page.get_parent().specific)
 
 
 @hooks.register("before_create_page")
 def block_publishing_new_page_with_findings(request, parent_page, page_class):
+    if not should_hold_back(request):
+        return
     hold_back_publishing(request, unsaved_child(page_class, parent_page), parent_page)
 
 

@@ -9,17 +9,22 @@ from .. import rules
 register = template.Library()
 
 
-def format_datetime(value):
-    """“18. Juli 2018, 14:30 Uhr” in German, “18 July 2018, 14:30” in English, local time."""
-    # Translators: Django date format of a release's date and time (see Django's “date” filter).
-    return dateformat.format(timezone.localtime(rules.ensure_aware(value)), _("j F Y, H:i"))
-
-
 @register.simple_tag
 def datetime_tag(value):
-    """A date and time as `<time datetime>`, readable by people and machines."""
+    """A date and time as `<time datetime>` in the site's zone: “18. Juli 2018, 14:30 Uhr” in
+    German, “18 July 2018, 14:30” in English."""
     local = timezone.localtime(rules.ensure_aware(value))
-    return format_html('<time datetime="{}">{}</time>', local.isoformat(), format_datetime(local))
+    # Translators: Django date format of a release's date and time (see Django's “date” filter).
+    readable = dateformat.format(local, _("j F Y, H:i"))
+    return format_html('<time datetime="{}">{}</time>', local.isoformat(), readable)
+
+
+@register.filter
+def tel_href(phone):
+    """“+49 89 1234-5678” → “tel:+498912345678”."""
+    return "tel:" + "".join(
+        character for character in phone if character.isdigit() or character == "+"
+    )
 
 
 @register.inclusion_tag("announcements/includes/breadcrumb.html", takes_context=True)

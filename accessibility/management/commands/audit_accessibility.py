@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...findings import IMPACTS, impact_rank
+from ...findings import IMPACTS
 from ...reports import FORMATS
 from ...results import store_run
 from ...runner import (
@@ -12,6 +12,7 @@ from ...runner import (
     audit_targets,
     crawl,
     file_targets,
+    is_url,
     live_page_targets,
     local_server,
 )
@@ -67,10 +68,9 @@ class Command(BaseCommand):
         if not options["no_store"]:
             pages = {target.url: target.page for target in targets if target.page is not None}
             store_run(description, results, pages)
-        if options["fail_on"] != "never":
-            threshold = impact_rank(options["fail_on"])
-            if any(impact_rank(f.impact) >= threshold for r in results for f in r.findings):
-                sys.exit(1)
+        fail_on = options["fail_on"]
+        if fail_on != "never" and any(result.at_least(fail_on) for result in results):
+            sys.exit(1)
 
     def collect_targets(self, options, stack):
         if options["crawl"]:
@@ -78,7 +78,7 @@ class Command(BaseCommand):
         if options["targets"]:
             targets = []
             for target in options["targets"]:
-                if target.startswith(("http://", "https://", "file://")):
+                if is_url(target):
                     targets.append(Target(url=target))
                 elif Path(target).is_file():
                     targets += file_targets([target])

@@ -225,6 +225,27 @@ def english_releases(now, photos):
     ]
 
 
+CONTACT = {
+    "de": {
+        "title": "Kontakt",
+        "slug": "kontakt",
+        "show_in_menus": True,
+        "intro": "So erreichen Sie die Pressestelle.",
+        "body": "<p>Pressestelle des Staatsministeriums für Digitales und Verwaltung<br>"
+        "Beispielstraße 1, 80333 München</p><p>Telefon: +49 89 1234-5678<br>"
+        'E-Mail: <a href="mailto:presse@example.org">presse@example.org</a></p>',
+    },
+    "en": {
+        "title": "Contact",
+        "slug": "contact",
+        "intro": "How to reach the press office.",
+        "body": "<p>Press office of the Ministry of State for Digital Affairs and "
+        "Administration<br>Beispielstraße 1, 80333 Munich, Germany</p>"
+        "<p>Phone: +49 89 1234-5678<br>"
+        'Email: <a href="mailto:presse@example.org">presse@example.org</a></p>',
+    },
+}
+
 IMPRESSUM = {
     "de": {
         "title": "Impressum",

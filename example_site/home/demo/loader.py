@@ -22,25 +22,6 @@ PHOTOS = {
     "open-day-1": ("Demo: Tag der offenen Tür, Mitmach-Labor", 2),
 }
 
-STANDARD_PAGES = [
-    (
-        "kontakt",
-        "Kontakt",
-        "So erreichen Sie die Pressestelle.",
-        "<p>Pressestelle des Staatsministeriums für Digitales und Verwaltung<br>"
-        "Beispielstraße 1, 80333 München</p><p>Telefon: +49 89 1234-5678<br>"
-        'E-Mail: <a href="mailto:presse@example.org">presse@example.org</a></p>',
-    ),
-]
-
-
-CONTACT_EN = (
-    "How to reach the press office.",
-    "<p>Press office of the Ministry of State for Digital Affairs and Administration<br>"
-    "Beispielstraße 1, 80333 Munich, Germany</p><p>Phone: +49 89 1234-5678<br>"
-    'Email: <a href="mailto:presse@example.org">presse@example.org</a></p>',
-)
-
 
 def stream_data(slug, blocks):
     """Raw StreamField data with ids derived from the slug, so reloading changes nothing."""
@@ -76,8 +57,8 @@ def translated(page, locale, **fields):
     return Page.objects.get(pk=translation.pk).specific  # with the url_path publishing set
 
 
-def upsert_legal_page(home, english, model, texts):
-    """The German legal page under the home page, and its English translation."""
+def upsert_translated_page(home, english, model, texts):
+    """The German page under the home page, and its English translation."""
     fields = dict(texts["de"])
     german = upsert_page(home, model, fields.pop("slug"), **fields)
     translated(german, english, **texts["en"])
@@ -154,21 +135,10 @@ def load_demo(now=None):
     upsert_releases(english_index, issuer, content.english_releases(now, photos))
 
     links = LegalLinks.for_site(Site.objects.get(is_default_site=True))
-    links.legal_notice_page = upsert_legal_page(home, english, ImpressumPage, content.IMPRESSUM)
-    for slug, title, intro, body in STANDARD_PAGES:
-        page = upsert_page(
-            home, StandardPage, slug, title=title, intro=intro, body=body, show_in_menus=True
-        )
-        if slug == "kontakt":
-            links.contact_page = page
-            translated(
-                page,
-                english,
-                title="Contact",
-                slug="contact",
-                intro=CONTACT_EN[0],
-                body=CONTACT_EN[1],
-            )
+    links.legal_notice_page = upsert_translated_page(
+        home, english, ImpressumPage, content.IMPRESSUM
+    )
+    links.contact_page = upsert_translated_page(home, english, StandardPage, content.CONTACT)
     links.save()
     return home
 
