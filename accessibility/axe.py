@@ -97,9 +97,14 @@ class AxeAuditor:
         self.browser = None
 
     def audit(self, url: str) -> AuditResult:
+        self.browser.get(url)
+        return self.audit_current_page()
+
+    def audit_current_page(self) -> AuditResult:
+        """Audit what the browser shows now, e.g. after a test submitted a form in it."""
         from axe_selenium_python import Axe
 
-        self.browser.get(url)
+        url = self.browser.current_url
         if not self.browser.execute_script("return typeof window.axe === 'object'"):
             self.browser.execute_script(self._script)  # e.g. a page that replaced window.axe
         results = Axe(self.browser, self.script_path()).run(options=axe_options(self.disabled))

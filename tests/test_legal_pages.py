@@ -1,32 +1,29 @@
-"""The Impressum page type, the footer links and the system check for missing legal pages."""
+"""Impressum, Datenschutz, Leichte Sprache, Gebärdensprache, the footer and the system checks."""
+
+import datetime as dt
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from legal_pages.checks import legal_pages_exist
-from legal_pages.models import ImpressumPage, LegalLinks
+from legal_pages.models import (
+    EasyLanguagePage,
+    ImpressumPage,
+    LegalLinks,
+    PrivacyPage,
+    SignLanguagePage,
+)
 
+from . import legal
 from .helpers import soup_of
 
-IMPRESSUM = {
-    "title": "Impressum",
-    "slug": "impressum",
-    "body_name": "Staatsministerium für Tests",
-    "represented_by": "Staatsministerin Dr. Anna Beispiel",
-    "postal_address": "Beispielstraße 1\n80333 München",
-    "email": "poststelle@example.org",
-    "phone": "+49 89 1234-0",
-    "supervisory_authority": "Staatsregierung\nFranz-Josef-Strauß-Ring 1\n80539 München",
-    "content_responsible_name": "Katrin Vorbild",
-    "content_responsible_address": "Beispielstraße 1\n80333 München",
-}
+IMPRESSUM = legal.IMPRESSUM
 
 
 @pytest.fixture
 def impressum(home):
-    page = home.add_child(instance=ImpressumPage(**IMPRESSUM))
-    page.save_revision().publish()
-    return page
+    return legal.impressum(home)
 
 
 REQUIRED = [name for name in IMPRESSUM if name not in ("title", "slug")]
@@ -77,24 +74,171 @@ def test_the_first_impressum_can_be_created(home):
     assert ImpressumPage.can_create_at(home) is True
 
 
-def test_system_check_warns_without_a_live_impressum(home):
-    assert [w.id for w in legal_pages_exist()] == ["pressroom_legal_pages.W001"]
+def check_ids():
+    return [warning.id for warning in legal_pages_exist()]
 
 
-def test_system_check_is_quiet_with_a_live_impressum(impressum):
-    assert legal_pages_exist() == []
+def test_system_checks_name_every_missing_legal_page(home):
+    assert check_ids() == [
+        "pressroom_legal_pages.W001",
+        "pressroom_legal_pages.W002",
+        "pressroom_legal_pages.W003",
+    ]
 
 
-def test_system_check_warns_again_when_the_impressum_is_unpublished(impressum):
-    impressum.unpublish()
-    assert [w.id for w in legal_pages_exist()] == ["pressroom_legal_pages.W001"]
+def test_system_checks_are_quiet_when_every_legal_page_is_live(home):
+    legal.impressum(home), legal.privacy(home), legal.statement(home)
+    assert check_ids() == []
 
 
-def test_footer_links_the_impressum_on_every_page(client, impressum, make_release, press_index):
-    links = LegalLinks.for_site(impressum.get_site())
-    links.legal_notice_page = impressum
+def test_system_check_warns_again_when_a_page_is_unpublished(home, impressum):
+    legal.privacy(home).unpublish()
+    legal.statement(home)
+    assert check_ids() == ["pressroom_legal_pages.W002"]
+
+
+@pytest.mark.parametrize(
+    "today, warned",
+    [(dt.date(2027, 3, 1), False), (dt.date(2027, 3, 2), True)],
+    ids=["365-days", "366-days"],
+)
+def test_system_check_warns_when_the_statement_review_is_over_a_year_old(home, today, warned):
+    legal.impressum(home), legal.privacy(home)
+    statement = legal.statement(home, last_reviewed_on=dt.date(2026, 3, 1))
+    with time_machine.travel(legal.berlin_noon(today), tick=False):
+        warnings = legal_pages_exist()
+    assert [w.id for w in warnings] == (["pressroom_legal_pages.W004"] if warned else [])
+    if warned:
+        assert warnings[0].obj == statement
+        assert "2026-03-01" in warnings[0].msg
+
+
+def test_footer_links_every_legal_page_on_every_page(client, home, make_release, press_index):
+    links = LegalLinks.for_site(home.get_site())
+    links.legal_notice_page = legal.impressum(home)
+    links.privacy_page = legal.privacy(home)
+    links.accessibility_page = legal.statement(home)
+    links.easy_language_page = legal.easy_language(home)
+    links.sign_language_page = legal.sign_language(home)
+    links.contact_page = press_index
     links.save()
-    for url in (make_release().url, press_index.url, impressum.url, "/"):
+    pages = [links.legal_notice_page, links.privacy_page, links.accessibility_page]
+    pages += [links.easy_language_page, links.sign_language_page, press_index]
+    expected = [
+        ("Impressum", pages[0].url),
+        ("Datenschutz", pages[1].url),
+        ("Barrierefreiheit", pages[2].url),
+        ("Leichte Sprache", pages[3].url),
+        ("Gebärdensprache", pages[4].url),
+        ("Kontakt", pages[5].url),
+    ]
+    for url in [make_release().url, "/", *(page.url for page in pages)]:
         footer = soup_of(client.get(url)).select_one("footer nav.legal-links")
         assert footer["aria-label"] == "Rechtliches und Barrierefreiheit"
-        assert footer.select_one(f"a[href='{impressum.url}']").get_text() == "Impressum"
+        assert [(a.get_text(), a["href"]) for a in footer.select("a")] == expected
+
+
+# Datenschutzerklärung
+
+PRIVACY_REQUIRED = [name for name in legal.PRIVACY if name not in ("title", "slug")]
+
+
+@pytest.mark.parametrize("missing", PRIVACY_REQUIRED)
+def test_privacy_policy_requires_every_art_13_item(home, missing):
+    empty = [] if missing == "processing_activities" else ""
+    page = PrivacyPage(**{**legal.PRIVACY, missing: empty})
+    with pytest.raises(ValidationError) as error:
+        page.full_clean(exclude=["path", "depth"])
+    assert set(error.value.message_dict) == {missing}
+
+
+def test_privacy_policy_shows_every_required_section(client, home):
+    soup = soup_of(client.get(legal.privacy(home).url))
+    assert [h.get_text(strip=True) for h in soup.select("main h2")] == [
+        "Verantwortliche Stelle",
+        "Datenschutzbeauftragte oder Datenschutzbeauftragter",
+        "Was wir verarbeiten, warum und wie lange",
+        "Server-Protokolle",
+        "Cookies",
+        "Ihre Rechte",
+        "Beschwerderecht",
+        "Müssen Sie Ihre Daten angeben?",
+        "Automatisierte Entscheidungen",
+    ]
+    activity = soup.select_one(".processing-activity")
+    assert activity.h3.get_text() == "Meldung von Barrieren"
+    terms = [dt_.get_text() for dt_ in activity.select("dt")]
+    assert terms == [
+        "Zweck",
+        "Rechtsgrundlage",
+        "Empfänger",
+        "Speicherdauer",
+        "Übermittlung in Drittländer",
+    ]
+    rights = soup.select_one("#privacy-rights").find_parent("section").get_text(" ")
+    for article in range(15, 22):
+        if article != 19:  # Art. 19 is the controller's duty to notify, not a right to claim
+            assert f"Art. {article} DSGVO" in rights
+    assert (
+        "Landesamt für Datenschutzaufsicht"
+        in soup.select_one("#privacy-complaint").find_parent("section").get_text()
+    )
+
+
+# Leichte Sprache and Gebärdensprache
+
+
+def test_easy_language_page_explains_content_navigation_and_accessibility(client, home):
+    links = LegalLinks.for_site(home.get_site())
+    links.accessibility_page = legal.statement(home)
+    links.save()
+    soup = soup_of(client.get(legal.easy_language(home).url))
+    assert [h.get_text() for h in soup.select("main h2")] == [
+        "Das finden Sie auf dieser Internet-Seite",
+        "So finden Sie sich zurecht",
+        "Barriere-Freiheit",
+    ]
+    assert soup.select_one(f"main a[href='{links.accessibility_page.url}']")
+
+
+@pytest.mark.parametrize("missing", ["about_site", "navigation", "accessibility"])
+def test_easy_language_page_requires_each_section(home, missing):
+    with pytest.raises(ValidationError) as error:
+        EasyLanguagePage(**{**legal.EASY_LANGUAGE, missing: ""}).full_clean(
+            exclude=["path", "depth"]
+        )
+    assert set(error.value.message_dict) == {missing}
+
+
+def test_sign_language_video_has_captions_transcript_and_download(client, home):
+    page = legal.sign_language(home)
+    soup = soup_of(client.get(page.url))
+    block = page.videos[0].value
+    video = soup.select_one("main video[controls]")
+    assert video.source["src"] == block["video"].url
+    assert video.source["type"] == "video/webm"
+    track = video.select_one("track[kind=captions]")
+    assert track["src"] == block["captions"].url and track["srclang"] == "de"
+    assert soup.select_one(f"main a[download][href='{block['video'].url}']")
+    assert "Willkommen auf unserer Seite." in soup.select_one(".transcript").get_text()
+    assert client.get(block["captions"].url).status_code == 200
+
+
+def test_sign_language_page_needs_a_video(home):
+    with pytest.raises(ValidationError):
+        SignLanguagePage(**{**legal.sign_language_fields(), "videos": []}).full_clean(
+            exclude=["path", "depth"]
+        )
+
+
+@pytest.mark.parametrize(
+    "field, wrong_file", [("video", "notes.pdf"), ("captions", "captions.srt")]
+)
+def test_sign_language_video_rejects_wrong_file_types(home, field, wrong_file):
+    fields = legal.sign_language_fields()
+    block = SignLanguagePage.videos.field.stream_block.child_blocks["video"]
+    value = {**fields["videos"][0][1], field: legal.document(wrong_file)}
+    with pytest.raises(ValidationError):
+        block.clean(
+            block.to_python({**value, "video": value["video"].pk, "captions": value["captions"].pk})
+        )

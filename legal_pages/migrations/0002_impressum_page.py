@@ -34,6 +34,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Impressum',
             },
-            bases=(legal_pages.models.OnePerSiteMixin, 'wagtailcore.page'),
+            bases=(legal_pages.models.base.OnePerSiteMixin, 'wagtailcore.page'),
         ),
     ]

@@ -6,9 +6,22 @@ from ..models import LegalLinks
 register = template.Library()
 
 
+def _links(context):
+    request = context.get("request")
+    if request is None or Site.find_for_request(request) is None:
+        return None
+    return LegalLinks.for_request(request)  # cached on the request
+
+
 @register.inclusion_tag("legal_pages/footer_links.html", takes_context=True)
 def legal_footer(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    links = LegalLinks.for_site(site).links() if site else []
-    return {"links": links, "request": request}
+    links = _links(context)
+    return {"links": links.links() if links else [], "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def legal_page(context, name):
+    """The live page a footer link points to (in the current language), or None."""
+    links = _links(context)
+    page = getattr(links, name, None) if links else None
+    return page.localized if page is not None and page.live else None

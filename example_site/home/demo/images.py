@@ -1,11 +1,16 @@
-"""Demo photos drawn with Pillow: never downloaded."""
+"""Demo photos drawn with Pillow and demo documents from assets/: never downloaded."""
 
 from io import BytesIO
+from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+
+ASSETS = Path(__file__).parent / "assets"
 
 PALETTES = [
     ((11, 79, 138), (226, 236, 245)),
@@ -54,3 +59,13 @@ def demo_image(title: str, seed: int):
         return existing
     file = ImageFile(BytesIO(draw_photo(seed)), name=f"demo-{seed}.jpg")
     return Image.objects.create(title=title, file=file)
+
+
+def demo_document(title: str, file_name: str, data: bytes | None = None):
+    """The demo document with this title, created once; its file from assets/ unless given."""
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    data = data if data is not None else (ASSETS / file_name).read_bytes()
+    return Document.objects.create(title=title, file=ContentFile(data, name=file_name))

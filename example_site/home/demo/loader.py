@@ -10,11 +10,18 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage
-from legal_pages.models import ImpressumPage, LegalLinks
+from legal_pages.models import (
+    AccessibilityStatementPage,
+    EasyLanguagePage,
+    ImpressumPage,
+    LegalLinks,
+    PrivacyPage,
+    SignLanguagePage,
+)
 
 from ..models import HomePage, StandardPage
-from . import content
-from .images import demo_image
+from . import content, legal_content
+from .images import demo_document, demo_image
 
 PHOTOS = {
     "launch-1": ("Demo: Start des Portals, Bühne", 0),
@@ -139,8 +146,67 @@ def load_demo(now=None):
         home, english, ImpressumPage, content.IMPRESSUM
     )
     links.contact_page = upsert_translated_page(home, english, StandardPage, content.CONTACT)
+    set_up_legal_pages(home, english, links, timezone.localdate(now))
     links.save()
     return home
+
+
+def with_streams(texts, *stream_names):
+    """The page texts per language, their StreamField lists turned into raw data."""
+    result = {}
+    for language, fields in texts.items():
+        fields = dict(fields)
+        for name in stream_names:
+            fields[name] = stream_data(f"{fields['slug']}/{name}", fields[name])
+        result[language] = fields
+    return result
+
+
+def sign_language_texts():
+    video = demo_document("Gebärdensprache: Demo-Video", "gebaerdensprache-demo.webm")
+    texts = {}
+    for language, fields in legal_content.SIGN_LANGUAGE.items():
+        videos = []
+        for position, (heading, text) in enumerate(legal_content.SIGN_LANGUAGE_TEXT[language]):
+            caption_file = demo_document(
+                f"{heading}: captions ({language})",
+                f"captions-{language}-{position}.vtt",
+                legal_content.captions(text).encode(),
+            )
+            videos.append(
+                (
+                    "video",
+                    {
+                        "heading": heading,
+                        "video": video.pk,
+                        "captions": caption_file.pk,
+                        "transcript": f"<p>{text}</p>",
+                    },
+                )
+            )
+        texts[language] = {**fields, "videos": videos}
+    return with_streams(texts, "videos")
+
+
+def set_up_legal_pages(home, english, links, today):
+    links.privacy_page = upsert_translated_page(
+        home,
+        english,
+        PrivacyPage,
+        with_streams(legal_content.PRIVACY, "processing_activities"),
+    )
+    links.accessibility_page = upsert_translated_page(
+        home,
+        english,
+        AccessibilityStatementPage,
+        with_streams(legal_content.statement(today), "non_accessible_content"),
+    )
+    links.easy_language_page = upsert_translated_page(
+        home, english, EasyLanguagePage, legal_content.EASY_LANGUAGE
+    )
+    links.sign_language_page = upsert_translated_page(
+        home, english, SignLanguagePage, sign_language_texts()
+    )
 
 
 def ensure_admin(username="admin", password=None):

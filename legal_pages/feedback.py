@@ -1,0 +1,135 @@
+"""The barrier feedback form: spam protection without a CAPTCHA, storing and mailing."""
+
+import logging
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import BarrierReport
+
+logger = logging.getLogger(__name__)
+TOKEN_SALT = "pressroom.legal_pages.feedback"
+
+
+def min_seconds() -> float:
+    return getattr(settings, "PRESSROOM_FEEDBACK_MIN_SECONDS", 3)
+
+
+def form_token() -> str:
+    """A signed timestamp: when the form was handed out."""
+    return signing.dumps(timezone.now().timestamp(), salt=TOKEN_SALT)
+
+
+def seconds_since(token: str) -> float | None:
+    """How long ago the form with this token was handed out; None if the token is not ours."""
+    try:
+        issued = signing.loads(token, salt=TOKEN_SALT)
+    except signing.BadSignature:
+        return None
+    return timezone.now().timestamp() - float(issued)
+
+
+class BarrierReportForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("Your email address"), help_text=_("So that we can answer you.")
+    )
+    page_address = forms.CharField(
+        label=_("Where did you find the barrier?"),
+        max_length=500,
+        required=False,
+        help_text=_("The address of the page, or a short description."),
+    )
+    message = forms.CharField(
+        label=_("Describe the barrier"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    # Spam protection without a CAPTCHA: a field people never see (hidden from screen
+    # readers too) and a signed timestamp that rejects forms sent faster than a person can.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    autocomplete = {"name": "name", "email": "email", "website": "off"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.is_spam = False
+        for name, value in self.autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+        self.fields["website"].widget.attrs["tabindex"] = "-1"
+        self.describe_fields()
+
+    def clean(self):
+        cleaned = super().clean()
+        age = seconds_since(cleaned.get("token") or "")
+        if cleaned.get("website"):
+            self.is_spam = True
+        elif age is None or age < min_seconds():
+            raise forms.ValidationError(
+                _("Please check your entries and send the form again."), code="too_fast"
+            )
+        return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.errors:
+            # A re-shown form gets a fresh token: the person's next attempt must not fail again.
+            self.data = self.data.copy()
+            self.data["token"] = form_token()
+        self.describe_fields()
+
+    def describe_fields(self):
+        """Point every field at its error message and help text (aria-describedby)."""
+        for name, field in self.fields.items():
+            auto_id = self[name].auto_id
+            ids = [f"{auto_id}_error"] if self.is_bound and name in self.errors else []
+            if field.help_text:
+                ids.append(f"{auto_id}_helptext")
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+            else:
+                field.widget.attrs.pop("aria-describedby", None)
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+    def get_initial_for_field(self, field, field_name):
+        if field_name == "token":
+            return form_token()
+        return super().get_initial_for_field(field, field_name)
+
+
+def submit_report(statement, data) -> BarrierReport:
+    """Store the report (first, so nothing is lost) and mail it to the statement's contact."""
+    report = BarrierReport.objects.create(
+        statement=statement,
+        name=data["name"],
+        email=data["email"],
+        page_address=data["page_address"],
+        message=data["message"],
+    )
+    subject = gettext("Barrier reported: %(where)s") % {
+        "where": report.page_address or statement.get_site().site_name or statement.title
+    }
+    body = "\n\n".join(
+        [
+            f"{gettext('Name')}: {report.name or '–'}",
+            f"{gettext('Email')}: {report.email}",
+            f"{gettext('Where')}: {report.page_address or '–'}",
+            report.message,
+            gettext("Reports must be answered within one month."),
+        ]
+    )
+    message = EmailMessage(subject, body, to=[statement.feedback_email], reply_to=[report.email])
+    try:
+        message.send()
+    except OSError:
+        logger.exception("Could not mail barrier report %s; it is stored.", report.pk)
+    else:
+        report.mailed_at = timezone.now()
+        report.save(update_fields=["mailed_at"])
+    return report
