@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from accessibility.runner import fetch
 from example_site.home.demo.loader import load_demo
+from legal_pages.models import AccessibilityStatementPage
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -25,6 +26,33 @@ def test_every_demo_page_passes_static_and_axe_audits(live_server, assert_access
         gallery_states |= {g["data-gallery-state"] for g in soup.select("[data-gallery-state]")}
         languages.add(soup.html["lang"])
     assert seen_types >= {"HomePage", "PressReleaseIndexPage", "PressReleasePage", "StandardPage"}
+    assert seen_types >= {
+        "ImpressumPage",
+        "PrivacyPage",
+        "AccessibilityStatementPage",
+        "EasyLanguagePage",
+        "SignLanguagePage",
+    }
     assert seen_blocks >= {"paragraph", "quote", "image_gallery", "related_link"}
     assert gallery_states == {"withheld", "released"}
     assert languages == {"de", "en"}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_feedback_form_passes_both_engines_also_when_it_shows_errors(
+    live_server, assert_accessible, axe_auditor
+):
+    from selenium.webdriver.common.by import By
+
+    load_demo()
+    for statement in AccessibilityStatementPage.objects.live():
+        url = live_server.url + statement.get_url_parts()[2] + "feedback/"
+        assert_accessible(url)
+        # Send the empty form in the browser: the page that comes back shows the errors.
+        axe_auditor.browser.get(url)
+        axe_auditor.browser.find_element(By.CSS_SELECTOR, "main form button").click()
+        focused = axe_auditor.browser.switch_to.active_element
+        assert focused.get_attribute("id") == "error-summary"
+        result = axe_auditor.audit_current_page()
+        assert result.findings == [], [finding.line() for finding in result.findings]
+        assert_accessible(axe_auditor.browser.page_source, engines=("static",))
