@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 
 from legal_pages.checks import legal_pages_exist
 from legal_pages.models import (
+    AccessibilityStatementPage,
+    BarrierReport,
     EasyLanguagePage,
     ImpressumPage,
     LegalLinks,
@@ -242,3 +244,28 @@ def test_sign_language_video_rejects_wrong_file_types(home, field, wrong_file):
         block.clean(
             block.to_python({**value, "video": value["video"].pk, "captions": value["captions"].pk})
         )
+
+
+@pytest.mark.parametrize(
+    "model", [PrivacyPage, AccessibilityStatementPage, EasyLanguagePage, SignLanguagePage]
+)
+def test_admin_offers_each_legal_page_type_once(admin_client, home, model):
+    app, name = model._meta.app_label, model._meta.model_name
+    url = f"/admin/pages/add/{app}/{name}/{home.pk}/"
+    assert admin_client.get(url).status_code == 200
+    {
+        PrivacyPage: legal.privacy,
+        AccessibilityStatementPage: legal.statement,
+        EasyLanguagePage: legal.easy_language,
+        SignLanguagePage: legal.sign_language,
+    }[model](home)
+    refused = admin_client.get(url)
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"  # with a message
+
+
+def test_reported_barriers_are_listed_in_the_admin(admin_client, home):
+    statement = legal.statement(home)
+    BarrierReport.objects.create(statement=statement, email="erika@example.org", message="Hilfe")
+    response = admin_client.get("/admin/snippets/pressroom_legal_pages/barrierreport/")
+    assert response.status_code == 200
+    assert "erika@example.org" in response.text
