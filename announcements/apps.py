@@ -7,3 +7,8 @@ class AnnouncementsConfig(AppConfig):
     label = "pressroom_announcements"
     verbose_name = _("Press releases")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

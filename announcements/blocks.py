@@ -103,6 +103,10 @@ class ImageGalleryBlock(blocks.StructBlock):
         template = "announcements/blocks/image_gallery.html"
         value_class = GalleryValue
 
+    def get_searchable_content(self, value):
+        # Never indexed: a search hit on a caption would reveal withheld photos before their time.
+        return []
+
 
 class RelatedLinkValue(blocks.StructValue):
     @cached_property

@@ -2,14 +2,16 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import rules
+from . import embargo, rules
 from .blocks import PressReleaseBodyBlock
+from .forms import PressReleaseForm
 
 
 class Issuer(models.Model):
@@ -83,7 +85,20 @@ class PressReleaseIndexPage(Page):
         _("introduction"), blank=True, help_text=_("A sentence or two above the list.")
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    issuer = models.ForeignKey(
+        Issuer,
+        verbose_name=_("issuer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "Only this issuer's releases below this index. With page permissions on this index, "
+            "a group of editors is limited to one issuer."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("issuer")]
     subpage_types = ["pressroom_announcements.PressReleasePage"]
     template = "announcements/press_release_index_page.html"
     page_description = _("Lists its press releases, newest first.")
@@ -156,6 +171,10 @@ class PressReleasePage(Page):
         ),
     )
 
+    # The latest gallery release time of the live content (None without timed galleries):
+    # lets the admin list withheld galleries without reading every body.
+    galleries_release_until = models.DateTimeField(null=True, editable=False, db_index=True)
+
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
@@ -176,6 +195,7 @@ class PressReleasePage(Page):
         index.SearchField("dateline"),
         index.FilterField("release_date"),
     ]
+    base_form_class = PressReleaseForm
     parent_page_types = ["pressroom_announcements.PressReleaseIndexPage"]
     subpage_types = []
     template = "announcements/press_release_page.html"
@@ -187,6 +207,15 @@ class PressReleasePage(Page):
 
     def clean(self):
         super().clean()
+        index = self.get_parent().specific if self.path and self.depth else None
+        required = getattr(index, "issuer", None)
+        if required is not None and self.issuer_id != required.pk:
+            raise ValidationError(
+                {
+                    "issuer": _("Releases below “%(index)s” must be issued by %(issuer)s.")
+                    % {"index": index.title, "issuer": required.name}
+                }
+            )
         if self.is_syndicated_copy and not self.issuer_release_url:
             raise ValidationError(
                 {
@@ -197,6 +226,22 @@ class PressReleasePage(Page):
                 }
             )
 
+    def save(self, *args, **kwargs):
+        self.galleries_release_until = max(embargo.gallery_release_times(self.body), default=None)
+        super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Never cached past the next gallery release time: the "not yet" page must not outlive it.
+        patch_cache_control(response, max_age=embargo.max_age(self.body))
+        return response
+
+    def serve_preview(self, request, mode_name):
+        response = super().serve_preview(request, mode_name)
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
     def get_canonical_url(self, request=None):
         """Where search engines should find this release: the original when this is a copy."""
         if self.is_syndicated_copy and self.issuer_release_url:
@@ -206,4 +251,6 @@ class PressReleasePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["canonical_url"] = self.get_canonical_url(request)
+        if getattr(request, "is_preview", False) and rules.is_withheld(self.go_live_at):
+            context["embargoed_until"] = self.go_live_at
         return context

@@ -1,4 +1,6 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,3 +18,16 @@ class IssuerViewSet(SnippetViewSet):
 
 
 register_snippet(IssuerViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_preview_photo_url():
+    from .preview_photos import serve_preview_photo
+
+    return [
+        path(
+            "pressroom/photos/<str:token>/",
+            serve_preview_photo,
+            name="pressroom_preview_photo",
+        )
+    ]

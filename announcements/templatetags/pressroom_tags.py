@@ -46,3 +46,11 @@ def main_menu(context):
     items = home.get_children().live().in_menu()
     current = context.get("page")
     return {"items": items, "current_path": getattr(current, "path", ""), "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def preview_photo_url(context, image, spec="max-800x600"):
+    """Signed admin URL of a withheld photo, for an editor's preview only."""
+    from ..preview_photos import preview_photo_url as signed_url
+
+    return signed_url(context["page"], image, spec)

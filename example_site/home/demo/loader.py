@@ -32,10 +32,23 @@ PHOTOS = {
 
 def stream_data(slug, blocks):
     """Raw StreamField data with ids derived from the slug, so reloading changes nothing."""
+
+    def stable_id(*parts):
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join(map(str, parts))))
+
     data = []
     for position, (block_type, value) in enumerate(blocks):
-        block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{slug}/{position}"))
-        data.append({"type": block_type, "value": value, "id": block_id})
+        if isinstance(value, dict):  # list blocks inside (gallery photos) get stable ids too
+            value = {
+                key: [
+                    {"type": "item", "value": item, "id": stable_id(slug, position, key, number)}
+                    for number, item in enumerate(items)
+                ]
+                if isinstance(items, list)
+                else items
+                for key, items in value.items()
+            }
+        data.append({"type": block_type, "value": value, "id": stable_id(slug, position)})
     return DjangoJSONEncoder().encode(data)
 
 

@@ -1,0 +1,96 @@
+"""Release times: what is withheld now, until when, and how long a response may be cached.
+
+Everything is decided at request time from the stored times (UTC in the database, naive
+gallery times read in the site's zone), so photos appear on time without a cron job.
+"""
+
+import re
+import uuid
+from datetime import datetime
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.utils import timezone
+
+from . import rules
+
+GALLERY = "image_gallery"
+PROTECTED_NAME = re.compile(r"(^|/)pr-[0-9a-f]{32}\.[a-z0-9]+$")
+
+
+def gallery_release_times(body) -> list[datetime]:
+    """The release times of the galleries in a release body, in body order."""
+    return [
+        block.value.release_at
+        for block in body
+        if block.block_type == GALLERY and block.value.release_at is not None
+    ]
+
+
+def next_release_at(body, now: datetime | None = None) -> datetime | None:
+    """The earliest gallery release time still ahead, or None when everything is released."""
+    now = now or timezone.now()
+    ahead = [moment for moment in gallery_release_times(body) if moment > now]
+    return min(ahead, default=None)
+
+
+def cache_seconds() -> int:
+    return int(getattr(settings, "PRESSROOM_CACHE_SECONDS", 300))
+
+
+def max_age(body, now: datetime | None = None) -> int:
+    """Seconds a response showing `body` may be cached: never past the next release time."""
+    now = now or timezone.now()
+    upcoming = next_release_at(body, now)
+    if upcoming is None:
+        return cache_seconds()
+    return max(0, min(cache_seconds(), int((upcoming - now).total_seconds())))
+
+
+def gallery_images(body):
+    """Every image of every gallery in a body."""
+    return [
+        item["image"]
+        for block in body
+        if block.block_type == GALLERY
+        for item in block.value["images"]
+        if item["image"] is not None
+    ]
+
+
+def withheld_images(body, now: datetime | None = None):
+    return [
+        item["image"]
+        for block in body
+        if block.block_type == GALLERY and rules.is_withheld(block.value.release_at, now)
+        for item in block.value["images"]
+        if item["image"] is not None
+    ]
+
+
+def protected_file_name(name: str) -> str:
+    """A random, unguessable file name in the same folder, keeping the extension."""
+    path = PurePosixPath(name)
+    return str(path.with_name(f"pr-{uuid.uuid4().hex}{path.suffix.lower()}"))
+
+
+def has_protected_name(name: str) -> bool:
+    return bool(PROTECTED_NAME.search(name))
+
+
+def protect_image_file(image) -> bool:
+    """Give an image's original an unguessable name and drop renditions named after the old one.
+
+    Before this, anyone who knows the upload's file name could guess the original's URL and
+    those of its renditions. Returns True when the file was renamed.
+    """
+    if not image.file or has_protected_name(image.file.name):
+        return False
+    storage = image.file.storage
+    old_name = image.file.name
+    with storage.open(old_name, "rb") as source:
+        image.file.name = storage.save(protected_file_name(old_name), source)
+    image.renditions.all().delete()  # deletes their files too
+    image.save(update_fields=["file"])
+    storage.delete(old_name)
+    return True
