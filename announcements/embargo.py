@@ -94,3 +94,8 @@ def protect_image_file(image) -> bool:
     image.save(update_fields=["file"])
     storage.delete(old_name)
     return True
+
+
+def protect_gallery_images(page) -> int:
+    """Protect the file names of every gallery photo of a release; returns how many changed."""
+    return sum(protect_image_file(image) for image in gallery_images(page.body))

@@ -229,6 +229,7 @@ class PressReleasePage(Page):
     def save(self, *args, **kwargs):
         self.galleries_release_until = max(embargo.gallery_release_times(self.body), default=None)
         super().save(*args, **kwargs)
+        embargo.protect_gallery_images(self)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

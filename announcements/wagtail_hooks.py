@@ -31,3 +31,14 @@ def register_preview_photo_url():
             name="pressroom_preview_photo",
         )
     ]
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def protect_gallery_photo_names(request, page):
+    """Also for drafts: a photo's file name must be unguessable before anyone could see it."""
+    from .embargo import protect_gallery_images
+    from .models import PressReleasePage
+
+    if isinstance(page, PressReleasePage):
+        protect_gallery_images(page.get_latest_revision_as_object())

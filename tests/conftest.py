@@ -60,6 +60,15 @@ def make_release(press_index, issuer):
 
 
 @pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches (Wagtail caches renditions across tests otherwise)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT

@@ -43,6 +43,7 @@ def test_feedback_form_passes_both_engines_also_when_it_shows_errors(
     live_server, assert_accessible, axe_auditor
 ):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
 
     load_demo()
     for statement in AccessibilityStatementPage.objects.live():
@@ -51,8 +52,10 @@ def test_feedback_form_passes_both_engines_also_when_it_shows_errors(
         # Send the empty form in the browser: the page that comes back shows the errors.
         axe_auditor.browser.get(url)
         axe_auditor.browser.find_element(By.CSS_SELECTOR, "main form button").click()
-        focused = axe_auditor.browser.switch_to.active_element
-        assert focused.get_attribute("id") == "error-summary"
+        # autofocus moves the focus to the error summary once the page has loaded
+        WebDriverWait(axe_auditor.browser, 5).until(
+            lambda browser: browser.switch_to.active_element.get_attribute("id") == "error-summary"
+        )
         result = axe_auditor.audit_current_page()
         assert result.findings == [], [finding.line() for finding in result.findings]
         assert_accessible(axe_auditor.browser.page_source, engines=("static",))

@@ -1,0 +1,298 @@
+"""Release times: one test per leak vector, before and after the time; clocks and DST.
+
+Each test fails if its leak exists. Vectors that arrive with later features (feeds, sitemap,
+API) get their tests with those features.
+"""
+
+import datetime as dt
+import re
+import time
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Page
+
+from announcements import embargo
+from announcements.models import PressReleasePage
+
+from .conftest import berlin, gallery_block
+from .helpers import soup_of
+
+RELEASE = berlin(2026, 11, 25, 18, 0)
+BEFORE = RELEASE - dt.timedelta(seconds=1)
+CAPTION = "Eröffnung des Bürgerbüros."
+
+
+@pytest.fixture
+def withheld(make_release, photo):
+    """A live release whose gallery opens at RELEASE."""
+    with time_machine.travel(RELEASE - dt.timedelta(hours=8), tick=False):
+        return make_release(body=[gallery_block(photo, release_at=RELEASE)])
+
+
+@pytest.fixture
+def embargoed(press_index, issuer):
+    """A release scheduled with Wagtail's go-live time: not live until RELEASE."""
+    with time_machine.travel(RELEASE - dt.timedelta(hours=8), tick=False):
+        release = PressReleasePage(
+            title="Sperrfrist-Mitteilung Zukunftsfonds",
+            slug="zukunftsfonds",
+            release_date=RELEASE,
+            dateline="München",
+            issuer=issuer,
+            lead="Der Zukunftsfonds wird verdoppelt.",
+            go_live_at=RELEASE,
+            live=False,
+        )
+        press_index.add_child(instance=release)
+        release.save_revision().publish()  # with go_live_at ahead: scheduled, not live
+    return PressReleasePage.objects.get(pk=release.pk)
+
+
+def photo_traces(image):
+    """Every string that would let someone fetch a withheld photo."""
+    stem = image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return [stem, image.file.url, "/media/", "/admin/pressroom/photos/"]
+
+
+def assert_no_photo(html, image):
+    for trace in photo_traces(image):
+        assert trace not in html, trace
+    assert CAPTION not in html
+
+
+def get_at(client, moment, url):
+    with time_machine.travel(moment, tick=False):
+        return client.get(url)
+
+
+# (1) page URL
+
+
+def test_1_page_shows_no_trace_of_withheld_photos(client, withheld, photo):
+    html = get_at(client, BEFORE, withheld.url).content.decode()
+    assert_no_photo(html, photo)
+    after = soup_of(get_at(client, RELEASE, withheld.url))
+    assert after.select_one(".gallery img")["src"].startswith("/media/images/pr-")
+
+
+def test_1_embargoed_release_is_404_until_its_go_live_time(client, embargoed):
+    assert get_at(client, BEFORE, "/presse/zukunftsfonds/").status_code == 404
+    with time_machine.travel(RELEASE, tick=False):
+        call_command("publish_scheduled")  # publishes what is strictly past its time
+        assert client.get("/presse/zukunftsfonds/").status_code == 404
+    with time_machine.travel(RELEASE + dt.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled")  # the next run of the every-minute job
+        assert client.get("/presse/zukunftsfonds/").status_code == 200
+
+
+# (2) preview and shared-preview URLs without login
+
+
+def preview_urls(page):
+    return [
+        f"/admin/pages/{page.pk}/view_draft/",
+        f"/admin/pages/{page.pk}/edit/preview/",
+        f"/admin/pages/{page.pk}/revisions/{page.latest_revision_id}/view/",
+    ]
+
+
+@pytest.mark.parametrize("release", ["withheld", "embargoed"])
+def test_2_previews_need_a_login(client, request, release, photo):
+    page = request.getfixturevalue(release)
+    for url in preview_urls(page):
+        response = get_at(client, BEFORE, url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+        assert page.title not in response.content.decode()
+
+
+def editor(name, *groups):
+    user = User.objects.create_user(name, password="geheim-genug-123")
+    user.groups.add(*(Group.objects.get(name=group) for group in groups))
+    return user
+
+
+def admin_only_user():
+    from django.contrib.auth.models import Permission
+
+    group = Group.objects.create(name="Nur Admin-Zugang")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = User.objects.create_user("leserin", password="geheim-genug-123")
+    user.groups.add(group)
+    return user
+
+
+def preview_html(page, user):
+    with time_machine.travel(BEFORE, tick=False):
+        response = page.make_preview_request(extra_request_attrs={"user": user})
+    return response, response.content.decode()
+
+
+def test_2_editor_preview_shows_banner_and_photos_behind_login(client, withheld, photo):
+    moderator = editor("moderatorin", "Moderators")
+    response, html = preview_html(withheld, moderator)
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    soup = soup_of(response)
+    banner = soup.select_one(".gallery .embargo-banner").get_text(" ", strip=True)
+    assert banner.startswith("Unter Sperrfrist bis 25. November 2026, 18:00 Uhr")
+    photo_url = soup.select_one(".gallery img")["src"]
+    assert photo_url.startswith("/admin/pressroom/photos/")
+    assert photo.file.url not in html  # the file's own address stays unknown
+
+    anonymous = client.get(photo_url)
+    assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
+    client.force_login(admin_only_user())  # may use the admin, not edit this page
+    assert client.get(photo_url).status_code == 404
+    client.force_login(moderator)
+    served = client.get(photo_url)
+    assert served.status_code == 200
+    assert {"private", "no-store"} <= set(served["Cache-Control"].split(", "))
+    assert b"".join(served.streaming_content)[:3] == b"\xff\xd8\xff"  # a JPEG
+
+
+def test_2_preview_photo_url_cannot_be_forged(admin_client, withheld, photo):
+    assert admin_client.get("/admin/pressroom/photos/forged/").status_code == 404
+
+
+def test_2_embargoed_release_preview_says_until_when(embargoed):
+    response, _html = preview_html(embargoed, editor("moderatorin", "Moderators"))
+    banner = soup_of(response).select_one(".release .embargo-banner").get_text(" ", strip=True)
+    assert banner.startswith("Unter Sperrfrist bis 25. November 2026, 18:00 Uhr")
+
+
+# (3) index and archive listings
+
+
+def test_3_index_lists_neither_embargoed_release_nor_withheld_photos(
+    client, withheld, embargoed, photo
+):
+    html = get_at(client, BEFORE, "/presse/").content.decode()
+    assert embargoed.title not in html
+    assert withheld.title in html
+    assert_no_photo(html, photo)
+
+
+# (6) site search
+
+
+def test_6_search_finds_neither_embargoed_release_nor_withheld_captions(withheld, embargoed):
+    with time_machine.travel(BEFORE, tick=False):
+        live = Page.objects.live()
+        assert not live.search("Zukunftsfonds")
+        assert not live.search("Bürgerbüros")  # a word only in the withheld caption
+    assert PressReleasePage.objects.live().search("Mitteilung")  # the index itself works
+
+
+# (8) structured data and meta of this and other pages
+
+
+def test_8_head_of_every_page_names_no_withheld_photo(client, withheld, embargoed, photo):
+    for url in (withheld.url, "/presse/", "/"):
+        soup = soup_of(get_at(client, BEFORE, url))
+        head = str(soup.head)
+        assert_no_photo(head, photo)
+        assert embargoed.title not in str(soup)
+
+
+# (9) original file, (10) renditions, (11) hi-res download
+
+
+def test_9_original_file_name_cannot_be_guessed(photo, media_root):
+    name = photo.file.name
+    assert re.fullmatch(r"original_images/pr-[0-9a-f]{32}\.jpg", name)
+    assert not (media_root / "original_images" / "demo-3.jpg").exists()
+
+
+def test_9_an_image_uploaded_before_gets_its_name_protected_when_used(make_release, photo):
+    # An image whose file still has its upload name (e.g. uploaded before installing the app).
+    storage = photo.file.storage
+    with photo.file.open("rb") as content:
+        guessable = storage.save("original_images/ministerin-18uhr.jpg", content)
+    photo.file.name = guessable
+    photo.save()
+    old_rendition = photo.get_rendition("max-800x600")
+    release = make_release(body=[gallery_block(photo, release_at=RELEASE)])
+    embargo.protect_gallery_images(release)
+    photo.refresh_from_db()
+    assert embargo.has_protected_name(photo.file.name)
+    assert not storage.exists(guessable)
+    assert not photo.renditions.filter(pk=old_rendition.pk).exists()
+
+
+def test_10_renditions_are_named_after_the_protected_file(client, withheld, photo):
+    soup = soup_of(get_at(client, RELEASE, withheld.url))
+    src = soup.select_one(".gallery img")["src"]
+    stem = photo.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    assert src.startswith(f"/media/images/{stem}.")
+    assert soup_of(get_at(client, BEFORE, withheld.url)).select_one(".gallery img") is None
+
+
+def test_11_hi_res_download_appears_only_at_the_release_time(client, withheld, photo):
+    assert not soup_of(get_at(client, BEFORE, withheld.url)).select(".gallery__download")
+    link = soup_of(get_at(client, RELEASE, withheld.url)).select_one(".gallery__download a")
+    assert link["href"] == photo.file.url
+    assert "1200 × 800" in link.get_text()
+
+
+# (12) cached responses
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.MIDDLEWARE = [
+        "django.middleware.cache.UpdateCacheMiddleware",
+        *settings.MIDDLEWARE,
+        "django.middleware.cache.FetchFromCacheMiddleware",
+    ]
+
+
+def test_12_cache_lifetime_is_capped_at_the_release_time(client, withheld):
+    response = get_at(client, RELEASE - dt.timedelta(seconds=42), withheld.url)
+    assert "max-age=42" in response["Cache-Control"]
+    assert "max-age=300" in get_at(client, RELEASE, withheld.url)["Cache-Control"]
+
+
+def test_12_a_page_cached_just_before_the_time_is_not_served_after_it(client, page_cache, withheld):
+    first = get_at(client, RELEASE - dt.timedelta(seconds=30), withheld.url)
+    assert soup_of(first).select_one("[data-gallery-state]")["data-gallery-state"] == "withheld"
+    PressReleasePage.objects.filter(pk=withheld.pk).update(title="Geänderter Titel")
+    cached = get_at(client, RELEASE - dt.timedelta(seconds=5), withheld.url)
+    assert cached.content == first.content  # the cache is in effect
+    after = soup_of(get_at(client, RELEASE + dt.timedelta(seconds=1), withheld.url))
+    assert after.select_one("[data-gallery-state]")["data-gallery-state"] == "released"
+    assert after.select_one(".gallery img")
+
+
+# Time zones, daylight saving and the real clock
+
+
+@pytest.mark.parametrize(
+    "local, utc, offset",
+    [
+        ((2026, 3, 28, 18, 0), (2026, 3, 28, 17, 0), "+01:00"),  # last day of winter time
+        ((2026, 3, 29, 18, 0), (2026, 3, 29, 16, 0), "+02:00"),  # clocks went forward at 2:00
+        ((2026, 10, 25, 18, 0), (2026, 10, 25, 17, 0), "+01:00"),  # clocks went back at 3:00
+    ],
+    ids=["winter", "spring-forward-day", "fall-back-day"],
+)
+def test_release_time_is_local_and_correct_across_daylight_saving(
+    client, make_release, photo, local, utc, offset
+):
+    naive = dt.datetime(*local)  # as the admin's date-time field stores it
+    release = make_release(body=[gallery_block(photo, release_at=naive)])
+    instant = dt.datetime(*utc, tzinfo=dt.UTC)
+    notice = soup_of(get_at(client, instant - dt.timedelta(seconds=1), release.url))
+    assert notice.select_one(".gallery__notice time")["datetime"].endswith(offset)
+    assert "18:00 Uhr" in notice.select_one(".gallery__notice").get_text()
+    assert soup_of(get_at(client, instant, release.url)).select_one(".gallery img")
+
+
+def test_gallery_opens_on_the_real_clock_without_anyone_acting(client, make_release, photo):
+    opens = timezone.now() + dt.timedelta(seconds=3)
+    release = make_release(body=[gallery_block(photo, release_at=opens)])
+    assert soup_of(client.get(release.url)).select_one(".gallery img") is None
+    time.sleep(max(0, (opens - timezone.now()).total_seconds()) + 0.2)
+    assert soup_of(client.get(release.url)).select_one(".gallery img")
