@@ -179,6 +179,7 @@ def test_3_index_lists_neither_embargoed_release_nor_withheld_photos(
 
 
 def test_6_search_finds_neither_embargoed_release_nor_withheld_captions(withheld, embargoed):
+    call_command("update_index", verbosity=0)  # Wagtail 7.0 indexes on commit, tests never commit
     with time_machine.travel(BEFORE, tick=False):
         live = Page.objects.live()
         assert not live.search("Zukunftsfonds")
