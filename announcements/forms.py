@@ -11,4 +11,5 @@ class PressReleaseForm(WagtailAdminPageForm):
         required = getattr(parent_page.specific, "issuer", None) if parent_page else None
         if required is not None and "issuer" in self.fields:
             self.fields["issuer"].queryset = self.fields["issuer"].queryset.filter(pk=required.pk)
-            self.initial.setdefault("issuer", required.pk)
+            if not self.initial.get("issuer"):
+                self.initial["issuer"] = required.pk

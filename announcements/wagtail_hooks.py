@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -21,16 +22,19 @@ register_snippet(IssuerViewSet)
 
 
 @hooks.register("register_admin_urls")
-def register_preview_photo_url():
+def register_announcement_admin_urls():
     from .preview_photos import serve_preview_photo
+    from .views import UpcomingReleasesView
 
     return [
-        path(
-            "pressroom/photos/<str:token>/",
-            serve_preview_photo,
-            name="pressroom_preview_photo",
-        )
+        path("pressroom/photos/<str:token>/", serve_preview_photo, name="pressroom_preview_photo"),
+        path("reports/embargoes/", UpcomingReleasesView.as_view(), name="pressroom_embargoes"),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_embargo_menu_item():
+    return MenuItem(_("Embargoes"), reverse("pressroom_embargoes"), icon_name="time", order=650)
 
 
 @hooks.register("after_create_page")
