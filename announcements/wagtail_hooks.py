@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Issuer
+from .models import Issuer, Topic
 
 
 class IssuerViewSet(SnippetViewSet):
@@ -46,3 +46,16 @@ def protect_gallery_photo_names(request, page):
 
     if isinstance(page, PressReleasePage):
         protect_gallery_images(page.get_latest_revision_as_object())
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(TopicViewSet)

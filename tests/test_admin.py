@@ -43,6 +43,7 @@ def release_form(issuer, **changes):
         ),
         "issuer_release_url": "",
         "comments": inline_formset([]),
+        "corrections": inline_formset([]),
         "action-publish": "publish",
     }
     data.update(changes)

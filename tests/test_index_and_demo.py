@@ -16,7 +16,8 @@ def test_index_lists_live_releases_newest_first(client, make_release, press_inde
     make_release(slug="neu", title="Neuere", release_date=berlin(2026, 2, 5, 9, 0))
     draft = make_release(slug="entwurf", title="Entwurf")
     draft.unpublish()
-    titles = [h.get_text(strip=True) for h in soup_of(client.get(press_index.url)).select("h2")]
+    teasers = soup_of(client.get(press_index.url)).select(".release-teaser h3")
+    titles = [h.get_text(strip=True) for h in teasers]
     assert titles == ["Neuere", "Ältere"]
 
 

@@ -1,86 +1,24 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import embargo, rules
-from .blocks import PressReleaseBodyBlock
-from .forms import PressReleaseForm
+from .. import embargo, rules
+from ..blocks import PressReleaseBodyBlock
+from ..forms import PressReleaseForm
+from .snippets import Issuer, Topic
 
 
-class Issuer(models.Model):
-    """The body that issues press releases, e.g. a ministry, with its press contact."""
-
-    name = models.CharField(
-        _("name"), max_length=255, help_text=_("Full name, e.g. “Ministry of Digital Affairs”.")
-    )
-    short_name = models.CharField(
-        _("short name"), max_length=50, blank=True, help_text=_("Abbreviation, e.g. “StMD”.")
-    )
-    website = models.URLField(_("website"), blank=True, help_text=_("The issuer's home page."))
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown next to the press contact."),
-    )
-    press_contact_name = models.CharField(
-        _("press contact"),
-        max_length=255,
-        blank=True,
-        help_text=_("Person or office journalists should contact, e.g. “Pressestelle”."),
-    )
-    press_contact_phone = models.CharField(
-        _("press phone"), max_length=50, blank=True, help_text=_("E.g. “+49 89 1234-5678”.")
-    )
-    press_contact_email = models.EmailField(
-        _("press email"), blank=True, help_text=_("E.g. “presse@example.org”.")
-    )
-
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("name"),
-                FieldPanel("short_name"),
-                FieldPanel("website"),
-                FieldPanel("logo"),
-            ],
-            heading=_("Issuer"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("press_contact_name"),
-                FieldRowPanel(
-                    [FieldPanel("press_contact_phone"), FieldPanel("press_contact_email")]
-                ),
-            ],
-            heading=_("Press contact"),
-        ),
-    ]
-
-    class Meta:
-        verbose_name = _("issuer")
-        verbose_name_plural = _("issuers")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def has_press_contact(self):
-        return bool(self.press_contact_name or self.press_contact_phone or self.press_contact_email)
-
-
-class PressReleaseIndexPage(Page):
+class PressReleaseIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A sentence or two above the list.")
     )
@@ -107,23 +45,59 @@ class PressReleaseIndexPage(Page):
         verbose_name = _("press release index")
 
     def releases(self):
+        """The live, public, not withdrawn releases below this index, newest first."""
         return (
             PressReleasePage.objects.live()
             .public()
             .child_of(self)
+            .filter(withdrawn_at__isnull=True)
             .select_related("issuer")
+            .prefetch_related("topics")
             .order_by("-release_date", "-pk")
         )
 
+    def filtered_releases(self, request):
+        """(the filter form, the releases it selects) for the query string of `request`."""
+        from ..archive import ArchiveFilterForm, filter_releases, release_years
+
+        releases = self.releases()
+        form = ArchiveFilterForm(request.GET or None, release_years(releases))
+        return form, filter_releases(releases, form.filters())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.releases(), rules.index_page_size())
-        releases = paginator.get_page(request.GET.get("page"))
-        context["releases"] = releases
-        context["page_numbers"] = paginator.get_elided_page_range(
-            releases.number, on_each_side=2, on_ends=1
+        form, releases = self.filtered_releases(request)
+        paginator = Paginator(releases, rules.index_page_size())
+        page = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            filters=form.filters(),
+            releases=page,
+            page_numbers=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            filter_query=query.urlencode(),
         )
+        feed_query = f"?{context['filter_query']}" if context["filter_query"] else ""
+        context["rss_url"] = self.url + self.reverse_subpage("rss") + feed_query
+        context["atom_url"] = self.url + self.reverse_subpage("atom") + feed_query
         return context
+
+    @path("")
+    def archive(self, request):
+        return self.render(request)
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from ..feeds import ReleasesRssFeed
+
+        return ReleasesRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from ..feeds import ReleasesAtomFeed
+
+        return ReleasesAtomFeed(self)(request)
 
 
 class PressReleasePage(Page):
@@ -171,6 +145,24 @@ class PressReleasePage(Page):
         ),
     )
 
+    topics = ParentalManyToManyField(
+        Topic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="press_releases",
+        help_text=_("Readers filter and subscribe by topic."),
+    )
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Withdraw instead of deleting: the address stays and shows a notice with the reason; "
+            "the release leaves listings, feeds, search and the sitemap."
+        ),
+    )
+    withdrawal_reason = models.TextField(_("reason for the withdrawal"), blank=True)
+
     # The latest gallery release time of the live content (None without timed galleries):
     # lets the admin list withheld galleries without reading every body.
     galleries_release_until = models.DateTimeField(null=True, editable=False, db_index=True)
@@ -181,11 +173,18 @@ class PressReleasePage(Page):
             [FieldPanel("release_date"), FieldPanel("dateline"), FieldPanel("issuer")],
             heading=_("Date, place and issuer"),
         ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("lead"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("issuer_release_url"), FieldPanel("is_syndicated_copy")],
             heading=_("Original on the issuer's site"),
+        ),
+        InlinePanel("corrections", heading=_("Corrections"), label=_("Correction")),
+        MultiFieldPanel(
+            [FieldPanel("withdrawn_at"), FieldPanel("withdrawal_reason")],
+            heading=_("Withdrawal"),
+            classname="collapsed",
         ),
     ]
     search_fields = [
@@ -216,6 +215,10 @@ class PressReleasePage(Page):
                     % {"index": index.title, "issuer": required.name}
                 }
             )
+        if self.withdrawn_at and not self.withdrawal_reason.strip():
+            raise ValidationError(
+                {"withdrawal_reason": _("Say why the release was withdrawn; readers see it.")}
+            )
         if self.is_syndicated_copy and not self.issuer_release_url:
             raise ValidationError(
                 {
@@ -242,6 +245,17 @@ class PressReleasePage(Page):
         add_never_cache_headers(response)
         patch_cache_control(response, private=True, no_store=True)
         return response
+
+    @property
+    def date_modified(self):
+        """The last correction's time, or the release date: what readers count as an update."""
+        corrections = [correction.corrected_at for correction in self.corrections.all()]
+        return max([self.release_date, *corrections])
+
+    def get_sitemap_urls(self, request=None):
+        if self.withdrawn_at:
+            return []
+        return [{"location": self.get_full_url(request), "lastmod": self.date_modified}]
 
     def get_canonical_url(self, request=None):
         """Where search engines should find this release: the original when this is a copy."""

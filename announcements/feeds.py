@@ -1,0 +1,64 @@
+"""RSS 2.0 and Atom feeds of an index's releases, with the archive's filters (topic, issuer…)."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+FEED_SIZE = 50
+
+
+class ReleasesRssFeed(Feed):
+    def __init__(self, index):
+        super().__init__()
+        self.index = index
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.form, releases = self.index.filtered_releases(request)
+        self.releases = releases.prefetch_related("corrections")[:FEED_SIZE]
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        parts = [self.index.title]
+        filters = self.form.filters()
+        parts += [str(filters[name]) for name in ("topic", "issuer") if name in filters]
+        return " – ".join(parts)
+
+    def link(self):
+        query = self.request.GET.urlencode()
+        return self.index.get_full_url(self.request) + (f"?{query}" if query else "")
+
+    def description(self):
+        return self.index.intro or _("Press releases")
+
+    def items(self):
+        return self.releases
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.release_date
+
+    def item_updateddate(self, item):
+        return item.date_modified
+
+    def item_author_name(self, item):
+        return item.issuer.name
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
+
+
+class ReleasesAtomFeed(ReleasesRssFeed):
+    feed_type = Atom1Feed
+    subtitle = ReleasesRssFeed.description
