@@ -20,6 +20,9 @@ INSTALLED_APPS = [
     "accessibility",
     "legal_pages",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -105,7 +108,11 @@ LOCALE_PATHS = []
 
 WAGTAIL_SITE_NAME = "Staatsministerium für Digitales (Beispiel)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# PostgreSQL full-text search with German stemming ("Dienste" finds "Dienst"); SQLite's own
+# full-text search elsewhere. Both through Wagtail's database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
 if django.VERSION >= (6, 1):

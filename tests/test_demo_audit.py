@@ -42,8 +42,8 @@ def test_every_demo_page_passes_static_and_axe_audits(live_server, assert_access
 def test_feedback_form_passes_both_engines_also_when_it_shows_errors(
     live_server, assert_accessible, axe_auditor
 ):
-    from selenium.webdriver.common.by import By
     from selenium.common.exceptions import JavascriptException
+    from selenium.webdriver.common.by import By
     from selenium.webdriver.support.wait import WebDriverWait
 
     load_demo()

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import embargo, rules
+from ..api import RELEASE_API_FIELDS
 from ..blocks import PressReleaseBodyBlock
 from ..forms import PressReleaseForm
 from .snippets import Issuer, Topic
@@ -193,7 +194,9 @@ class PressReleasePage(Page):
         index.SearchField("body"),
         index.SearchField("dateline"),
         index.FilterField("release_date"),
+        index.FilterField("withdrawn_at"),
     ]
+    api_fields = RELEASE_API_FIELDS
     base_form_class = PressReleaseForm
     parent_page_types = ["pressroom_announcements.PressReleaseIndexPage"]
     subpage_types = []

@@ -54,3 +54,13 @@ def preview_photo_url(context, image, spec="max-800x600"):
     from ..preview_photos import preview_photo_url as signed_url
 
     return signed_url(context["page"], image, spec)
+
+
+@register.inclusion_tag("announcements/includes/release_meta.html", takes_context=True)
+def release_meta(context, release):
+    """JSON-LD, Open Graph and Twitter card meta of a release (photos only once released)."""
+    from ..structured_data import json_ld, news_article
+
+    request = context["request"]
+    article = news_article(release, request)
+    return {"release": release, "article": article, "json_ld": json_ld(article)}

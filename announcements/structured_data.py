@@ -1,0 +1,55 @@
+"""schema.org NewsArticle JSON-LD and Open Graph data of a release. Only released photos."""
+
+import json
+
+from django.utils import timezone
+from django.utils.html import format_html
+
+from . import embargo
+
+SHARE_IMAGE_SPEC = "fill-1200x630"
+
+
+def first_released_image(release, now=None):
+    withheld = {image.pk for image in embargo.withheld_images(release.body, now)}
+    for image in embargo.gallery_images(release.body):
+        if image.pk not in withheld:
+            return image
+    return None
+
+
+def share_image_url(release, request):
+    image = first_released_image(release)
+    if image is None:
+        return None
+    return request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_SPEC).url)
+
+
+def news_article(release, request) -> dict:
+    issuer = release.issuer
+    publisher = {"@type": "Organization", "name": issuer.name}
+    if issuer.website:
+        publisher["url"] = issuer.website
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": release.title,
+        "description": release.lead,
+        "datePublished": timezone.localtime(release.release_date).isoformat(),
+        "dateModified": timezone.localtime(release.date_modified).isoformat(),
+        "url": release.get_full_url(request),
+        "publisher": publisher,
+        "author": publisher,
+        "dateline": release.dateline,
+        "inLanguage": release.locale.language_code,
+    }
+    image = share_image_url(release, request)
+    if image:
+        data["image"] = [image]
+    return data
+
+
+def json_ld(data: dict) -> str:
+    """The data as a <script> element; “<” escaped so that no text can end the script early."""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return format_html('<script type="application/ld+json">{}</script>', text)
