@@ -3,7 +3,7 @@
 import json
 
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from . import embargo
 
@@ -49,7 +49,10 @@ def news_article(release, request) -> dict:
     return data
 
 
+JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
 def json_ld(data: dict) -> str:
-    """The data as a <script> element; “<” escaped so that no text can end the script early."""
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    return format_html('<script type="application/ld+json">{}</script>', text)
+    """The data as a <script> element; <, > and & escaped so no text can end the script early."""
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308

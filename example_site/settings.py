@@ -21,8 +21,7 @@ INSTALLED_APPS = [
     "legal_pages",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.api.v2",
-    "rest_framework",
+    "django.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -35,6 +34,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "wagtail.api.v2",
+    "rest_framework",  # after Wagtail: its German messages would override the admin's
     "modelcluster",
     "taggit",
     "django.contrib.admin",
