@@ -5,6 +5,7 @@ API) get their tests with those features.
 """
 
 import datetime as dt
+import json
 import re
 import time
 
@@ -175,6 +176,33 @@ def test_3_index_lists_neither_embargoed_release_nor_withheld_photos(
     assert_no_photo(html, photo)
 
 
+# (4) RSS and Atom feeds
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_4_feeds_carry_neither_embargoed_release_nor_withheld_photos(
+    client, withheld, embargoed, photo, kind
+):
+    xml = get_at(client, BEFORE, f"/presse/feed/{kind}/").content.decode()
+    assert withheld.title in xml
+    assert embargoed.title not in xml
+    assert_no_photo(xml, photo)
+    with time_machine.travel(RELEASE + dt.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled")
+        assert embargoed.title in client.get(f"/presse/feed/{kind}/").content.decode()
+
+
+# (5) sitemap
+
+
+def test_5_sitemap_lists_the_embargoed_release_only_once_live(client, withheld, embargoed):
+    xml = get_at(client, BEFORE, "/sitemap.xml").content.decode()
+    assert withheld.url in xml and embargoed.url not in xml
+    with time_machine.travel(RELEASE + dt.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled")
+        assert "/presse/zukunftsfonds/" in client.get("/sitemap.xml").content.decode()
+
+
 # (6) site search
 
 
@@ -187,6 +215,31 @@ def test_6_search_finds_neither_embargoed_release_nor_withheld_captions(withheld
     assert PressReleasePage.objects.live().search("Mitteilung")  # the index itself works
 
 
+# (7) Wagtail API v2, listing and detail
+
+
+def test_7_api_gives_gallery_state_but_no_withheld_photo(client, withheld, embargoed, photo):
+    listing = get_at(client, BEFORE, "/api/v2/pages/?type=pressroom_announcements.PressReleasePage")
+    assert [item["id"] for item in listing.json()["items"]] == [withheld.pk]
+    assert get_at(client, BEFORE, f"/api/v2/pages/{embargoed.pk}/").status_code == 404
+    detail = get_at(client, BEFORE, f"/api/v2/pages/{withheld.pk}/")
+    assert_no_photo(detail.content.decode(), photo)
+    [gallery] = [block for block in detail.json()["body"] if block["type"] == "image_gallery"]
+    assert gallery["value"]["state"] == "withheld"
+    assert gallery["value"]["release_at"] == "2026-11-25T18:00:00+01:00"
+    released = get_at(client, RELEASE, f"/api/v2/pages/{withheld.pk}/").json()
+    [gallery] = [block for block in released["body"] if block["type"] == "image_gallery"]
+    assert gallery["value"]["state"] == "released"
+    assert gallery["value"]["images"][0]["caption"] == CAPTION
+    assert gallery["value"]["images"][0]["original"].endswith(photo.file.url)
+
+
+def test_7_api_lists_the_embargoed_release_once_live(client, embargoed):
+    with time_machine.travel(RELEASE + dt.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled")
+        assert client.get(f"/api/v2/pages/{embargoed.pk}/").json()["lead"] == embargoed.lead
+
+
 # (8) structured data and meta of this and other pages
 
 
@@ -196,6 +249,16 @@ def test_8_head_of_every_page_names_no_withheld_photo(client, withheld, embargoe
         head = str(soup.head)
         assert_no_photo(head, photo)
         assert embargoed.title not in str(soup)
+
+
+def test_8_share_image_and_json_ld_image_only_once_released(client, withheld, photo):
+    before = soup_of(get_at(client, BEFORE, withheld.url))
+    assert before.select_one("meta[property='og:image']") is None
+    assert "image" not in json.loads(before.select_one("script[type='application/ld+json']").string)
+    after = soup_of(get_at(client, RELEASE, withheld.url))
+    data = json.loads(after.select_one("script[type='application/ld+json']").string)
+    assert data["image"] == [after.select_one("meta[property='og:image']")["content"]]
+    assert data["image"][0].startswith("http://testserver/media/images/pr-")
 
 
 # (9) original file, (10) renditions, (11) hi-res download
