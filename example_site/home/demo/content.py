@@ -14,6 +14,9 @@ ISSUER = {
 }
 
 
+TOPICS = {"digitales": "Digitales", "bildung": "Bildung", "verwaltung": "Verwaltung"}
+
+
 def local(day, hour, minute=0):
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
@@ -110,9 +113,18 @@ def german_releases(now, photos):
                 ),
             ],
             "issuer_release_url": "https://www.example.org/presse/120-neue-online-dienste",
+            "topics": ["digitales"],
+            "corrections": [
+                (
+                    local(datetime(2026, 11, 18).date(), 15, 0),
+                    "Die Zahl der Online-Dienste im zweiten Absatz wurde auf mehr als 600 "
+                    "korrigiert.",
+                )
+            ],
         },
         {
             "slug": "tag-der-offenen-tuer",
+            "topics": ["verwaltung"],
             "title": "Tag der offenen Tür: Ministerium lädt zum Blick hinter die Kulissen",
             "release_date": local(event_day, 9),
             "dateline": "München",
@@ -186,6 +198,7 @@ def german_releases(now, photos):
                 ),
             ],
             "issuer_release_url": "https://www.example.org/presse/digitale-schulverwaltung",
+            "topics": ["digitales", "bildung"],
         },
     ]
 
@@ -194,6 +207,7 @@ def english_releases(now, photos):
     return [
         {
             "slug": "regions-sign-accessible-e-government-declaration",
+            "topics": ["digitales"],
             "title": "Five European regions sign declaration on accessible e-government",
             "release_date": local(datetime(2026, 11, 20).date(), 15),
             "dateline": "Munich",

@@ -9,7 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage
+from announcements.models import (
+    Correction,
+    Issuer,
+    PressReleaseIndexPage,
+    PressReleasePage,
+    Topic,
+)
 from legal_pages.models import (
     AccessibilityStatementPage,
     EasyLanguagePage,
@@ -112,10 +118,19 @@ def set_up_home():
 
 
 def upsert_releases(index, issuer, releases):
+    topics = {
+        slug: Topic.objects.update_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in content.TOPICS.items()
+    }
     for release in releases:
         fields = dict(release)
         slug = fields.pop("slug")
         fields["body"] = stream_data(slug, fields["body"])
+        fields["topics"] = [topics[name] for name in fields.pop("topics", [])]
+        fields["corrections"] = [
+            Correction(corrected_at=moment, note=note)
+            for moment, note in fields.pop("corrections", [])
+        ]
         upsert_page(index, PressReleasePage, slug, issuer=issuer, **fields)
 
 
