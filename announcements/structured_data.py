@@ -2,7 +2,7 @@
 
 import json
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from . import embargo
@@ -41,7 +41,7 @@ def news_article(release, request) -> dict:
         "publisher": publisher,
         "author": publisher,
         "dateline": release.dateline,
-        "inLanguage": release.locale.language_code,
+        "inLanguage": translation.get_language(),
     }
     image = share_image_url(release, request)
     if image:

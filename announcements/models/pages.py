@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -83,6 +84,19 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         context["rss_url"] = self.url + self.reverse_subpage("rss") + feed_query
         context["atom_url"] = self.url + self.reverse_subpage("atom") + feed_query
         return context
+
+    def route(self, request, path_components):
+        """A release by its slug in one query, with its issuer (Wagtail's routing takes three)."""
+        if len(path_components) == 1:
+            release = (
+                PressReleasePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("issuer")
+                .first()
+            )
+            if release is not None:
+                return release.route(request, [])
+        return super().route(request, path_components)
 
     @path("")
     def archive(self, request):
@@ -249,10 +263,14 @@ class PressReleasePage(Page):
         patch_cache_control(response, private=True, no_store=True)
         return response
 
+    @cached_property
+    def correction_list(self):
+        return list(self.corrections.all())
+
     @property
     def date_modified(self):
         """The last correction's time, or the release date: what readers count as an update."""
-        corrections = [correction.corrected_at for correction in self.corrections.all()]
+        corrections = [correction.corrected_at for correction in self.correction_list]
         return max([self.release_date, *corrections])
 
     def get_sitemap_urls(self, request=None):

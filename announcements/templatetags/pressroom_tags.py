@@ -32,17 +32,32 @@ def breadcrumb(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": None, "request": context.get("request")}
-    ancestors = page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()  # titles and URLs only
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+def site_home(request):
+    """The site's home page in the active language, looked up once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_pressroom_home"):
+        site = Site.find_for_request(request)
+        request._pressroom_home = site.root_page.localized if site else None
+    return request._pressroom_home
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    home = site_home(context.get("request"))
+    return home.get_url(context.get("request")) if home else "/"
 
 
 @register.inclusion_tag("pressroom/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    home = site_home(request)
+    if home is None:
         return {"items": []}
-    home = site.root_page.localized
     items = home.get_children().live().in_menu()
     current = context.get("page")
     return {"items": items, "current_path": getattr(current, "path", ""), "request": request}
