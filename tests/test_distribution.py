@@ -117,10 +117,10 @@ def test_search_finds_words_of_lead_and_body(client, archive):
 
 
 def test_search_uses_german_stemming_on_postgresql(client, make_release):
-    make_release(slug="dienste", lead="Neue Online-Dienste für alle Bürgerinnen.")
+    make_release(slug="dienste", lead="Ab heute gibt es neue Dienste im Portal.")
     call_command("update_index", verbosity=0)
-    titles = listed(client, "?q=Bürgerin")[1]
-    if connection.vendor == "postgresql":  # "german" configuration: Bürgerin finds Bürgerinnen
+    titles = listed(client, "?q=Dienst")[1]
+    if connection.vendor == "postgresql":  # "german" configuration: Dienst finds Dienste
         assert titles == ["Neue Mitteilung"]
     else:  # SQLite full-text search has no German stemmer
         assert titles == []
