@@ -1,9 +1,13 @@
-"""Unguessable file names for uploaded images (PRESSROOM_PROTECT_IMAGE_FILE_NAMES)."""
+"""Signal handlers: unguessable image file names, page-cache generations, CDN purges."""
 
+from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished
 
+from . import page_cache
 from .embargo import has_protected_name, protected_file_name
 
 
@@ -16,7 +20,34 @@ def protect_new_image_file_name(sender, instance, **kwargs):
         file.name = protected_file_name(file.name)
 
 
+def invalidate_on_change(sender, created=False, **kwargs):
+    """A new issuer, topic or footer-link setting shows nowhere until used: only changes count."""
+    if created and sender is not Site:
+        return
+    page_cache.invalidate()
+
+
+def purge_index_of_release(sender, instance, **kwargs):
+    """With Wagtail's frontend cache, a published release also purges its index and feeds."""
+    from .frontend_cache import purge_index_of
+
+    purge_index_of(instance)
+
+
 def connect():
     pre_save.connect(
         protect_new_image_file_name, sender=get_image_model(), dispatch_uid="pressroom-image-name"
     )
+    page_published.connect(page_cache.invalidate, dispatch_uid="pressroom-cache-published")
+    page_unpublished.connect(page_cache.invalidate, dispatch_uid="pressroom-cache-unpublished")
+    post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="pressroom-cache-page")
+    senders = [Site, apps.get_model("pressroom_announcements", "Issuer")]
+    senders.append(apps.get_model("pressroom_announcements", "Topic"))
+    if apps.is_installed("legal_pages"):
+        senders.append(apps.get_model("pressroom_legal_pages", "LegalLinks"))
+    for sender in senders:
+        uid = f"pressroom-cache-{sender._meta.label_lower}"
+        post_save.connect(invalidate_on_change, sender=sender, dispatch_uid=uid + "-save")
+        post_delete.connect(page_cache.invalidate, sender=sender, dispatch_uid=uid + "-delete")
+    page_published.connect(purge_index_of_release, dispatch_uid="pressroom-purge-index")
+    page_unpublished.connect(purge_index_of_release, dispatch_uid="pressroom-purge-index-unpub")

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "legal_pages",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "django.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "announcements.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -111,6 +113,18 @@ WAGTAIL_SITE_NAME = "Staatsministerium für Digitales (Beispiel)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # PostgreSQL full-text search with German stemming ("Dienste" finds "Dienst"); SQLite's own
 # full-text search elsewhere. Both through Wagtail's database backend.
+# The full-page cache and Wagtail's rendition cache: local memory by default, Redis with
+# REDIS_URL (needed as soon as more than one process serves the site: cache invalidation must
+# reach every process).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("PRESSROOM_CACHE_PREFIX", "pressroom-example"),
+        }
+    }
+
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"

@@ -287,11 +287,11 @@ def test_9_an_image_uploaded_before_gets_its_name_protected_when_used(make_relea
 
 
 def test_10_renditions_are_named_after_the_protected_file(client, withheld, photo):
+    assert soup_of(get_at(client, BEFORE, withheld.url)).select_one(".gallery img") is None
     soup = soup_of(get_at(client, RELEASE, withheld.url))
     src = soup.select_one(".gallery img")["src"]
     stem = photo.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     assert src.startswith(f"/media/images/{stem}.")
-    assert soup_of(get_at(client, BEFORE, withheld.url)).select_one(".gallery img") is None
 
 
 def test_11_hi_res_download_appears_only_at_the_release_time(client, withheld, photo):

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .. import embargo, rules
+from .. import embargo, page_cache, rules
 from ..api import RELEASE_API_FIELDS
 from ..blocks import PressReleaseBodyBlock
 from ..forms import PressReleaseForm
@@ -97,6 +97,17 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
             if release is not None:
                 return release.route(request, [])
         return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, max_age=embargo.cache_seconds())
+            page_cache.mark_cacheable(response, embargo.cache_seconds())
+        return response
+
+    def get_cached_paths(self):
+        """What Wagtail's frontend cache purges for an index: the archive and its feeds."""
+        return ["/", "/" + self.reverse_subpage("rss"), "/" + self.reverse_subpage("atom")]
 
     @path("")
     def archive(self, request):
@@ -254,8 +265,9 @@ class PressReleasePage(Page):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         # Never cached past the next gallery release time: the "not yet" page must not outlive it.
-        patch_cache_control(response, max_age=embargo.max_age(self.body))
-        return response
+        seconds = embargo.max_age(self.body)
+        patch_cache_control(response, max_age=seconds)
+        return page_cache.mark_cacheable(response, seconds)
 
     def serve_preview(self, request, mode_name):
         response = super().serve_preview(request, mode_name)
