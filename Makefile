@@ -56,5 +56,7 @@ format: install
 screenshot: install browser
 	$(PY) scripts/screenshot.py
 
+# Benchmarks need wrk (Debian) for the HTTP load and Redis at REDIS_URL (default 127.0.0.1:6379).
 bench: install browser
-	$(PY) benchmarks/audit_throughput.py
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(PY) benchmarks/run.py

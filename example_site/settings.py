@@ -60,6 +60,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+if os.environ.get("PRESSROOM_PAGE_CACHE_OFF"):  # benchmarks: the uncached baseline
+    MIDDLEWARE.remove("announcements.page_cache.PageCacheMiddleware")
+
 ROOT_URLCONF = "example_site.urls"
 WSGI_APPLICATION = "example_site.wsgi.application"
 

@@ -189,6 +189,17 @@ class PressReleasePage(Page):
     )
     withdrawal_reason = models.TextField(_("reason for the withdrawal"), blank=True)
 
+    # Where an imported release came from (import_releases): re-imports update, never duplicate.
+    legacy_source = models.CharField(
+        _("imported from"), max_length=500, blank=True, editable=False, db_index=True
+    )
+    legacy_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    import_review_note = models.TextField(
+        _("to review after the import"),
+        blank=True,
+        help_text=_("What the importer could not decide; delete the note once reviewed."),
+    )
+
     # The latest gallery release time of the live content (None without timed galleries):
     # lets the admin list withheld galleries without reading every body.
     galleries_release_until = models.DateTimeField(null=True, editable=False, db_index=True)
@@ -207,6 +218,7 @@ class PressReleasePage(Page):
             heading=_("Original on the issuer's site"),
         ),
         InlinePanel("corrections", heading=_("Corrections"), label=_("Correction")),
+        FieldPanel("import_review_note"),
         MultiFieldPanel(
             [FieldPanel("withdrawn_at"), FieldPanel("withdrawal_reason")],
             heading=_("Withdrawal"),

@@ -79,3 +79,36 @@ def release_meta(context, release):
     request = context["request"]
     article = news_article(release, request)
     return {"release": release, "article": article, "json_ld": json_ld(article)}
+
+
+@register.inclusion_tag("pressroom/includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the site's other languages (Wagtail i18n translations)."""
+    from django.utils.translation import get_language_info
+
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, Page) or not page.pk:
+        return {"links": []}
+    links = []
+    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        code = translation.locale.language_code
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": translation.get_url(request),
+                "current": translation.pk == page.pk,
+            }
+        )
+    return {"links": links if len(links) > 1 else []}
+
+
+@register.inclusion_tag("pressroom/includes/alternate_languages.html", takes_context=True)
+def alternate_languages(context):
+    """<link rel="alternate" hreflang> for search engines, from the same translations."""
+    links = language_switcher(context)["links"]
+    request = context.get("request")
+    for link in links:
+        link["url"] = request.build_absolute_uri(link["url"]) if request else link["url"]
+    return {"links": links}
