@@ -18,7 +18,7 @@ München, {day}. Juli 2018, 10:30 Uhr
 
 Das Geld fließt in barrierefreie Zugänge und längere Öffnungszeiten.
 
-„Wir unterstützen jede Gemeinde, die ihre Verwaltung öffnet“, erklärte Innenminister Joachim Herrmann.
+„Wir unterstützen jede Gemeinde“, erklärte Innenminister Joachim Herrmann.
 
 Näheres zum Programm finden Sie unter:
 https://www.example.org/programm/{n}

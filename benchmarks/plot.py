@@ -66,7 +66,7 @@ def line_chart(path, title, sizes, series: dict, y_label="ms"):
     for size in sizes:
         draw.text((x_of(size) - 20, lower + 10), f"{size:,}", fill="black", font=font)
     draw.text((right - 160, lower + 40), "releases in archive", fill="black", font=font)
-    for (name, values), (colour, shape, dash) in zip(series.items(), SERIES_STYLE, strict=False):
+    for values, (colour, shape, dash) in zip(series.values(), SERIES_STYLE, strict=False):
         points = [(x_of(size), y_of(value)) for size, value in zip(sizes, values, strict=True)]
         for start, end in zip(points, points[1:], strict=False):
             _line(draw, start, end, colour, dash)

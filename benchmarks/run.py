@@ -136,8 +136,10 @@ def report(results) -> str:
         ),
     ]
     out += [
-        f"cached vs uncached: {http['cached_vs_uncached']}×; while publishing: {load['publishes']} publishes, "
-        f"{load.get('mixed', '?')} mixed responses, {load.get('failed', '?')} failed, versions seen A={load.get('version_a')} B={load.get('version_b')}"
+        f"cached vs uncached: {http['cached_vs_uncached']}×; while publishing: "
+        f"{load['publishes']} publishes, {load.get('mixed')} mixed responses, "
+        f"{load.get('failed')} failed, versions seen A={load.get('version_a')} "
+        f"B={load.get('version_b')}"
     ]
     static, axe = audits["static"], audits["axe"]
     out += [
@@ -153,15 +155,27 @@ def report(results) -> str:
                 [
                     "axe",
                     axe["pages_per_second"],
-                    f"{axe['peak_rss_mib_1000_pages_python_and_browser']} MiB RSS peak (Python + Chromium)",
+                    f"{axe['peak_rss_mib_1000_pages_python_and_browser']} MiB RSS peak "
+                    "(Python + Chromium)",
                 ],
             ],
         ),
     ]
     imported = results["import"]
-    out += ["", table(["import", "seconds", "releases/s", "unchanged re-import s"], [[
-        imported["releases"], imported["seconds"], imported["releases_per_second"],
-        imported["reimport_unchanged_seconds"]]])]
+    out += [
+        "",
+        table(
+            ["import", "seconds", "releases/s", "unchanged re-import s"],
+            [
+                [
+                    imported["releases"],
+                    imported["seconds"],
+                    imported["releases_per_second"],
+                    imported["reimport_unchanged_seconds"],
+                ]
+            ],
+        ),
+    ]
     return "\n".join(out)
 
 

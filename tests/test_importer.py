@@ -1,6 +1,5 @@
 """import_releases: what it understands, its safety, and that it never crashes."""
 
-import datetime as dt
 from io import StringIO
 from pathlib import Path
 

@@ -7,10 +7,9 @@ from html import unescape
 
 from django.utils import timezone
 from django.utils.html import strip_tags
-
-from .dates import find_date, find_time
 from django.utils.translation import gettext as _
 
+from .dates import find_date, find_time
 from .errors import ImportProblem
 from .quotes import parse_quote
 
@@ -37,7 +36,8 @@ URL = re.compile(r"https?://[^\s<>\"]+", re.I)
 MORE_AT = re.compile(
     r"^(?P<text>.+?)\s+(?:finden sie|erhalten sie|gibt es|lesen sie)\s+(?:auch\s+)?"
     r"(?:unter|hier|im internet unter)\s*:?\s*(?P<url>https?://\S+)?\s*$"
-    r"|^(?P<text_en>more (?:information|details)[^:]*?)(?:\s+(?:is|are) available)?\s*(?:at|:)\s*:?\s*"
+    r"|^(?P<text_en>more (?:information|details)[^:]*?)(?:\s+(?:is|are) available)?"
+    r"\s*(?:at|:)\s*:?\s*"
     r"(?P<url_en>https?://\S+)?\s*$",
     re.I,
 )

@@ -25,7 +25,9 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ImportProblem(_("unreadable encoding (neither UTF-8 nor Windows-1252)"), line) from None
+        raise ImportProblem(
+            _("unreadable encoding (neither UTF-8 nor Windows-1252)"), line
+        ) from None
 
 
 def looks_like_html(text: str) -> bool:

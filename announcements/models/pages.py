@@ -130,6 +130,7 @@ class PressReleasePage(Page):
     release_date = models.DateTimeField(
         _("release date and time"),
         default=timezone.now,
+        db_index=True,
         help_text=_("Date and time printed on the release, in the site's time zone."),
     )
     dateline = models.CharField(

@@ -46,11 +46,28 @@ class LegalLinks(BaseSiteSetting):
     class Meta:
         verbose_name = _("footer links")
 
+    def linked_pages(self) -> dict:
+        """Field name → the live linked page in the active language (its own if untranslated).
+
+        Three queries for all six links, whatever the number of languages.
+        """
+        from wagtail.models import Locale, Page
+
+        ids = {name: getattr(self, f"{name}_id") for name, _text in FOOTER_LINKS}
+        pages = Page.objects.live().filter(pk__in=[pk for pk in ids.values() if pk]).in_bulk()
+        keys = [page.translation_key for page in pages.values()]
+        locale = Locale.get_active()
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+        }
+        return {
+            name: translated.get(pages[pk].translation_key, pages[pk])
+            for name, pk in ids.items()
+            if pk in pages
+        }
+
     def links(self):
         """(text, page) for every footer link that points to a live page, in the legal order."""
-        result = []
-        for name, text in FOOTER_LINKS:
-            page = getattr(self, name)
-            if page is not None and page.live:
-                result.append((text, page.localized))
-        return result
+        pages = self.linked_pages()
+        return [(text, pages[name]) for name, text in FOOTER_LINKS if name in pages]

@@ -23,5 +23,4 @@ def legal_footer(context):
 def legal_page(context, name):
     """The live page a footer link points to (in the current language), or None."""
     links = _links(context)
-    page = getattr(links, name, None) if links else None
-    return page.localized if page is not None and page.live else None
+    return links.linked_pages().get(name) if links else None
