@@ -18,6 +18,11 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Paragraph")
         template = "announcements/blocks/paragraph.html"
         help_text = _("Body text. Bold, italic, links and lists are available.")
+        description = _("A paragraph of body text.")
+        preview_value = (
+            "<p>Die Staatsregierung hat heute beschlossen, alle Verwaltungsleistungen bis 2028 "
+            "online anzubieten.</p>"
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -49,6 +54,13 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote")
         template = "announcements/blocks/quote.html"
+        description = _("A quote with speaker and role, marked up as a quotation.")
+        preview_value = {
+            "text": "Der Gang zum Amt wird die Ausnahme.",
+            "speaker": "Dr. Anna Beispiel",
+            "role": "Staatsministerin",
+            "language": "",
+        }
 
 
 class GalleryImageBlock(blocks.StructBlock):
@@ -101,6 +113,10 @@ class ImageGalleryBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image gallery")
         template = "announcements/blocks/image_gallery.html"
+        description = _(
+            "Photos with alternative text, caption and credit; optionally hidden until a "
+            "release time."
+        )
         value_class = GalleryValue
 
     def get_searchable_content(self, value):
@@ -148,6 +164,12 @@ class RelatedLinkBlock(blocks.StructBlock):
         icon = "link"
         label = _("Related link")
         template = "announcements/blocks/related_link.html"
+        description = _("A link to a page or website, with a text that says where it leads.")
+        preview_value = {
+            "text": "Programm der Konferenz",
+            "page": None,
+            "url": "https://example.org/",
+        }
         value_class = RelatedLinkValue
 
 

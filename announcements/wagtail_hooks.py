@@ -59,3 +59,29 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_release_listing():
+    """Admin menu “Press releases”: every release, with date, issuer, status and embargo."""
+    from wagtail.admin.ui.tables import Column, DateColumn
+    from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn
+    from wagtail.admin.viewsets.pages import PageListingViewSet
+
+    from .models import PressReleasePage
+
+    class PressReleaseListing(PageListingViewSet):
+        model = PressReleasePage
+        icon = "doc-full"
+        menu_label = _("Press releases")
+        add_to_admin_menu = True
+        menu_order = 240
+        columns = [
+            PageTitleColumn("title", label=_("Title"), sort_key="title", classname="title"),
+            DateColumn("release_date", label=_("Release date"), sort_key="release_date"),
+            Column("issuer", label=_("Issuer"), accessor="issuer", sort_key="issuer__name"),
+            PageStatusColumn("status", label=_("Status"), sort_key="live"),
+            Column("embargo", label=_("Embargo"), accessor="embargo_summary"),
+        ]
+
+    return PressReleaseListing("press_releases")

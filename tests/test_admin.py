@@ -105,3 +105,18 @@ def test_editor_without_lead_is_told_what_is_missing(editor_client, press_index,
 
 def test_releases_can_only_be_added_under_a_press_index(home):
     assert PressReleasePage.can_create_at(home) is False
+
+
+def test_release_listing_shows_date_issuer_status_and_embargo(admin_client, make_release, photo):
+    import time_machine
+
+    from .conftest import berlin, gallery_block
+
+    with time_machine.travel(berlin(2026, 11, 25, 9, 0), tick=False):
+        make_release(body=[gallery_block(photo, release_at=berlin(2026, 11, 25, 18, 0))])
+        soup = soup_of(admin_client.get("/admin/press_releases/"))
+    headers = [th.get_text(" ", strip=True) for th in soup.select("thead th")][1:]
+    assert headers == ["Veröffentlichungsdatum", "Herausgeber", "Status", "Sperrfrist"]
+    row = [td.get_text(" ", strip=True) for td in soup.select("tbody tr td")]
+    assert "Staatsministerium für Tests" in row
+    assert row[-1] == "Fotos bis 25. November 2026 18:00"

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,10 @@ from ..api import RELEASE_API_FIELDS
 from ..blocks import PressReleaseBodyBlock
 from ..forms import PressReleaseForm
 from .snippets import Issuer, Topic
+
+
+def local_text(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 class PressReleaseIndexPage(RoutablePageMixin, Page):
@@ -287,6 +291,18 @@ class PressReleasePage(Page):
         add_never_cache_headers(response)
         patch_cache_control(response, private=True, no_store=True)
         return response
+
+    @property
+    def embargo_summary(self) -> str:
+        """For the admin listing: until when the release or its photos are withheld."""
+        now = timezone.now()
+        parts = []
+        if self.go_live_at and self.go_live_at > now:
+            parts.append(_("release until %(time)s") % {"time": local_text(self.go_live_at)})
+        upcoming = embargo.next_release_at(self.body, now)
+        if upcoming:
+            parts.append(_("photos until %(time)s") % {"time": local_text(upcoming)})
+        return "; ".join(parts) or "–"
 
     @cached_property
     def correction_list(self):
