@@ -87,3 +87,16 @@ class PageCacheMiddleware:
             response[CACHE_HEADER] = "miss"
             cache.set(key, (response, until), timeout=seconds)
         return response
+
+
+def remember(key: str, compute):
+    """A value computed once per cache generation (e.g. the items of the main menu).
+
+    Only for what every visitor sees alike and what changes only by publishing or by editing a
+    setting: both start a new generation, so a stale value is never used.
+    """
+    from .embargo import cache_seconds
+
+    return page_cache().get_or_set(
+        f"pressroom:fragment:{generation()}:{key}", compute, timeout=cache_seconds()
+    )

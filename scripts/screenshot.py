@@ -15,6 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = {
     "docs/screenshot-release.png": "/pressemitteilungen/120-neue-online-dienste/",
     "docs/screenshot-withheld-gallery.png": "/pressemitteilungen/tag-der-offenen-tuer/",
+    "docs/screenshot-archive.png": "/pressemitteilungen/?topic=digitales",
+    "docs/screenshot-statement.png": "/barrierefreiheit/",
+}
+# The editor guide's screenshots of the admin, logged in as the demo admin.
+ADMIN_SHOTS = {
+    "docs/admin-release-listing.png": "/admin/press_releases/",
+    "docs/admin-embargoes.png": "/admin/reports/embargoes/",
+    "docs/admin-release-editor.png": "/admin/pages/{release}/edit/",
+    "docs/admin-accessibility-report.png": "/admin/reports/accessibility/",
+    "docs/admin-reported-barriers.png": "/admin/snippets/pressroom_legal_pages/barrierreport/",
 }
 
 
@@ -35,6 +45,26 @@ def wait_for(url, seconds=30):
     raise SystemExit(f"{url} did not answer within {seconds} s")
 
 
+def shoot(browser, url, target, full=True):
+    browser.set_window_size(1280, 900)
+    browser.get(url)
+    if full:
+        height = browser.execute_script("return document.body.scrollHeight")
+        browser.set_window_size(1280, min(max(height, 800), 4000))
+    browser.save_screenshot(str(ROOT / target))
+    print(f"{target}: {url}")
+
+
+def log_in(browser, base, username, password):
+    from selenium.webdriver.common.by import By
+
+    browser.get(base + "/admin/login/")
+    browser.find_element(By.NAME, "username").send_keys(username)
+    browser.find_element(By.NAME, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    time.sleep(1)
+
+
 def main():
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
@@ -50,14 +80,22 @@ def main():
 
         django.setup()
         from accessibility.browser import headless_chromium
+        from announcements.models import PressReleasePage
+        from example_site.home.demo.loader import ensure_admin
 
+        release = PressReleasePage.objects.get(slug="tag-der-offenen-tuer").pk
+        username, password = ensure_admin()
+        subprocess.run(
+            [*manage, "audit_accessibility", "--base-url", base],
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
         with headless_chromium() as browser:
             for target, path in SHOTS.items():
-                browser.get(base + path)
-                height = browser.execute_script("return document.body.scrollHeight")
-                browser.set_window_size(1280, min(max(height, 800), 4000))
-                browser.save_screenshot(str(ROOT / target))
-                print(f"{target}: {base}{path}")
+                shoot(browser, base + path, target)
+            log_in(browser, base, username, password)
+            for target, path in ADMIN_SHOTS.items():
+                shoot(browser, base + path.format(release=release), target, full=False)
     finally:
         server.terminate()
         server.wait()

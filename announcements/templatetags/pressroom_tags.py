@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from .. import rules
+from .. import page_cache, rules
 
 register = template.Library()
 
@@ -46,19 +46,41 @@ def site_home(request):
     return request._pressroom_home
 
 
+def per_site_and_language(request, name, compute):
+    """`compute()` remembered per site, language and cache generation."""
+    from django.utils.translation import get_language
+
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return compute()
+    return page_cache.remember(f"{name}:{site.pk}:{get_language()}", compute)
+
+
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = site_home(context.get("request"))
-    return home.get_url(context.get("request")) if home else "/"
+    request = context.get("request")
+
+    def compute():
+        home = site_home(request)
+        return home.get_url(request) if home else "/"
+
+    return per_site_and_language(request, "home-url", compute)
 
 
 @register.inclusion_tag("pressroom/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    home = site_home(request)
-    if home is None:
-        return {"items": []}
-    items = home.get_children().live().in_menu()
+
+    def compute():
+        home = site_home(request)
+        if home is None:
+            return []
+        pages = home.get_children().live().in_menu()
+        return [
+            {"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages
+        ]
+
+    items = per_site_and_language(request, "main-menu", compute)
     current = context.get("page")
     return {"items": items, "current_path": getattr(current, "path", ""), "request": request}
 

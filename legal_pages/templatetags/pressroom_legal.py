@@ -15,8 +15,16 @@ def _links(context):
 
 @register.inclusion_tag("legal_pages/footer_links.html", takes_context=True)
 def legal_footer(context):
-    links = _links(context)
-    return {"links": links.links() if links else [], "request": context.get("request")}
+    from announcements.templatetags.pressroom_tags import per_site_and_language
+
+    request = context.get("request")
+
+    def compute():
+        links = _links(context)
+        pages = links.links() if links else []
+        return [(str(text), page.get_url(request)) for text, page in pages]
+
+    return {"links": per_site_and_language(request, "legal-footer", compute)}
 
 
 @register.simple_tag(takes_context=True)
