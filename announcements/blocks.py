@@ -123,6 +123,28 @@ class ImageGalleryBlock(blocks.StructBlock):
         # Never indexed: a search hit on a caption would reveal withheld photos before their time.
         return []
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        context["gallery_view"] = gallery_view(
+            value.is_withheld,
+            getattr(request, "is_preview", False),
+            getattr(request, "pressroom_preview_mode", ""),
+        )
+        return context
+
+
+def gallery_view(withheld: bool, preview: bool, preview_mode: str) -> str:
+    """How a gallery shows: "notice" (visitors before the time), "photos" (released),
+    "embargoed_photos" (an editor's preview: photos with the embargo banner) or
+    "released_preview" (the preview mode "after the release": photos, no banner, still private).
+    """
+    if not withheld:
+        return "photos"
+    if not preview or preview_mode == "public":
+        return "notice"
+    return "released_preview" if preview_mode == "released" else "embargoed_photos"
+
 
 class RelatedLinkValue(blocks.StructValue):
     @cached_property

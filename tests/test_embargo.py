@@ -154,6 +154,28 @@ def test_2_editor_preview_shows_banner_and_photos_behind_login(client, withheld,
     assert b"".join(served.streaming_content)[:3] == b"\xff\xd8\xff"  # a JPEG
 
 
+@pytest.mark.parametrize(
+    "mode, notice, banner, photos",
+    [("", False, True, True), ("public", True, False, False), ("released", False, False, True)],
+    ids=["editor", "as-visitors-now", "after-release"],
+)
+def test_2_preview_modes_show_each_state_and_never_a_public_photo_url(
+    withheld, photo, mode, notice, banner, photos
+):
+    user = editor("moderatorin", "Moderators")
+    with time_machine.travel(BEFORE, tick=False):
+        response = withheld.make_preview_request(
+            preview_mode=mode, extra_request_attrs={"user": user}
+        )
+    soup = soup_of(response)
+    assert bool(soup.select_one(".gallery__notice")) is notice
+    assert bool(soup.select_one(".gallery .embargo-banner")) is banner
+    images = [img["src"] for img in soup.select(".gallery img")]
+    assert bool(images) is photos
+    assert all(src.startswith("/admin/pressroom/photos/") for src in images)
+    assert photo.file.url not in response.content.decode()
+
+
 def test_2_preview_photo_url_cannot_be_forged(admin_client, withheld, photo):
     assert admin_client.get("/admin/pressroom/photos/forged/").status_code == 404
 

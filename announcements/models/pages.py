@@ -286,7 +286,16 @@ class PressReleasePage(Page):
         patch_cache_control(response, max_age=seconds)
         return page_cache.mark_cacheable(response, seconds)
 
+    @property
+    def preview_modes(self):
+        return [
+            ("", _("Editor's view (withheld photos with the embargo banner)")),
+            ("public", _("As visitors see it now")),
+            ("released", _("After every release time")),
+        ]
+
     def serve_preview(self, request, mode_name):
+        request.pressroom_preview_mode = mode_name
         response = super().serve_preview(request, mode_name)
         add_never_cache_headers(response)
         patch_cache_control(response, private=True, no_store=True)
