@@ -11,6 +11,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "pressroom:page-cache:generation"
@@ -44,14 +45,13 @@ def mark_cacheable(response, seconds: int):
     return response
 
 
+def language_of(request) -> str:
+    """The page language as the URL says it (i18n_patterns: a prefix, or the default)."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def cache_key(request) -> str:
-    raw = "|".join(
-        [
-            request.get_host(),
-            getattr(request, "LANGUAGE_CODE", ""),
-            request.get_full_path(),
-        ]
-    )
+    raw = "|".join([request.get_host(), language_of(request), request.get_full_path()])
     return f"pressroom:page:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
@@ -60,7 +60,11 @@ def is_cacheable_request(request) -> bool:
 
 
 class PageCacheMiddleware:
-    """Place after LocaleMiddleware and AuthenticationMiddleware."""
+    """Place right after SecurityMiddleware: a hit skips sessions, locale and the rest.
+
+    The language comes from the URL, as with Wagtail's i18n_patterns; sites that choose the
+    language by cookie or Accept-Language on the same URL must not use this middleware.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
