@@ -12,19 +12,18 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.utils import timezone
 
-from . import rules
-
 GALLERY = "image_gallery"
 PROTECTED_NAME = re.compile(r"(^|/)pr-[0-9a-f]{32}\.[a-z0-9]+$")
 
 
+def galleries(body):
+    """The gallery values (GalleryValue) of a release body, in body order."""
+    return [block.value for block in body if block.block_type == GALLERY]
+
+
 def gallery_release_times(body) -> list[datetime]:
     """The release times of the galleries in a release body, in body order."""
-    return [
-        block.value.release_at
-        for block in body
-        if block.block_type == GALLERY and block.value.release_at is not None
-    ]
+    return [gallery.release_at for gallery in galleries(body) if gallery.release_at is not None]
 
 
 def next_release_at(body, now: datetime | None = None) -> datetime | None:
@@ -47,25 +46,13 @@ def max_age(body, now: datetime | None = None) -> int:
     return max(0, min(cache_seconds(), int((upcoming - now).total_seconds())))
 
 
-def gallery_images(body):
+def images_of(gallery) -> list:
+    return [item["image"] for item in gallery["images"] if item["image"] is not None]
+
+
+def gallery_images(body) -> list:
     """Every image of every gallery in a body."""
-    return [
-        item["image"]
-        for block in body
-        if block.block_type == GALLERY
-        for item in block.value["images"]
-        if item["image"] is not None
-    ]
-
-
-def withheld_images(body, now: datetime | None = None):
-    return [
-        item["image"]
-        for block in body
-        if block.block_type == GALLERY and rules.is_withheld(block.value.release_at, now)
-        for item in block.value["images"]
-        if item["image"] is not None
-    ]
+    return [image for gallery in galleries(body) for image in images_of(gallery)]
 
 
 def protected_file_name(name: str) -> str:

@@ -22,8 +22,14 @@ def page_cache():
     return caches[getattr(settings, "PRESSROOM_PAGE_CACHE", "default")]
 
 
-def generation() -> int:
-    return page_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+def generation(request=None) -> int:
+    """The current cache generation; read once per request when a request is given."""
+    if request is not None and hasattr(request, "_pressroom_generation"):
+        return request._pressroom_generation
+    current = page_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    if request is not None:
+        request._pressroom_generation = current
+    return current
 
 
 def invalidate(**kwargs):
@@ -36,11 +42,12 @@ def invalidate(**kwargs):
 
 
 def mark_cacheable(response, seconds: int):
-    """Let the middleware store this response for `seconds` from now (0: not at all).
+    """`max-age` for everyone downstream, and for the middleware `seconds` from now (0: never).
 
     Kept as an absolute time: a copy of the response that another cache hands back later
     (it keeps its attributes) must not be stored again for the full `seconds`.
     """
+    patch_cache_control(response, max_age=seconds)
     response.pressroom_cache_until = time.time() + seconds
     return response
 
@@ -52,7 +59,7 @@ def language_of(request) -> str:
 
 def cache_key(request) -> str:
     raw = "|".join([request.get_host(), language_of(request), request.get_full_path()])
-    return f"pressroom:page:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"pressroom:page:{generation(request)}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def is_cacheable_request(request) -> bool:
@@ -93,7 +100,7 @@ class PageCacheMiddleware:
         return response
 
 
-def remember(key: str, compute):
+def remember(key: str, compute, request=None):
     """A value computed once per cache generation (e.g. the items of the main menu).
 
     Only for what every visitor sees alike and what changes only by publishing or by editing a
@@ -102,5 +109,5 @@ def remember(key: str, compute):
     from .embargo import cache_seconds
 
     return page_cache().get_or_set(
-        f"pressroom:fragment:{generation()}:{key}", compute, timeout=cache_seconds()
+        f"pressroom:fragment:{generation(request)}:{key}", compute, timeout=cache_seconds()
     )

@@ -5,17 +5,18 @@ import json
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from . import embargo
+from . import embargo, rules
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
 
 
 def first_released_image(release, now=None):
-    withheld = {image.pk for image in embargo.withheld_images(release.body, now)}
-    for image in embargo.gallery_images(release.body):
-        if image.pk not in withheld:
-            return image
-    return None
+    released = (
+        gallery
+        for gallery in embargo.galleries(release.body)
+        if not rules.is_withheld(gallery.release_at, now)
+    )
+    return next((image for gallery in released for image in embargo.images_of(gallery)), None)
 
 
 def share_image_url(release, request):

@@ -6,7 +6,7 @@ from datetime import datetime
 from django.utils import timezone
 from wagtail.models import Revision
 
-from . import rules
+from . import embargo, rules
 
 
 @dataclass
@@ -34,15 +34,11 @@ def upcoming_releases(user=None, now=None) -> list[Upcoming]:
         items.append(Upcoming(revision.approved_go_live_at, "release", page, ""))
     withheld = PressReleasePage.objects.live().filter(galleries_release_until__gt=now)
     for page in withheld:
-        for block in page.body:
-            if block.block_type == "image_gallery" and rules.is_withheld(
-                block.value.release_at, now
-            ):
-                photos = len(block.value["images"])
+        for gallery in embargo.galleries(page.body):
+            if rules.is_withheld(gallery.release_at, now):
+                photos = len(gallery["images"])
                 items.append(
-                    Upcoming(
-                        block.value.release_at, "gallery", page, block.value["heading"], photos
-                    )
+                    Upcoming(gallery.release_at, "gallery", page, gallery["heading"], photos)
                 )
     if user is not None:
         items = [item for item in items if item.page.permissions_for_user(user).can_edit()]

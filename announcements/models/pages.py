@@ -105,7 +105,6 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if response.status_code == 200:
-            patch_cache_control(response, max_age=embargo.cache_seconds())
             page_cache.mark_cacheable(response, embargo.cache_seconds())
         return response
 
@@ -282,9 +281,7 @@ class PressReleasePage(Page):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         # Never cached past the next gallery release time: the "not yet" page must not outlive it.
-        seconds = embargo.max_age(self.body)
-        patch_cache_control(response, max_age=seconds)
-        return page_cache.mark_cacheable(response, seconds)
+        return page_cache.mark_cacheable(response, embargo.max_age(self.body))
 
     @property
     def preview_modes(self):

@@ -53,7 +53,7 @@ def per_site_and_language(request, name, compute):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return compute()
-    return page_cache.remember(f"{name}:{site.pk}:{get_language()}", compute)
+    return page_cache.remember(f"{name}:{site.pk}:{get_language()}", compute, request)
 
 
 @register.simple_tag(takes_context=True)
