@@ -37,17 +37,6 @@ def register_embargo_menu_item():
     return MenuItem(_("Embargoes"), reverse("pressroom_embargoes"), icon_name="time", order=650)
 
 
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
-def protect_gallery_photo_names(request, page):
-    """Also for drafts: a photo's file name must be unguessable before anyone could see it."""
-    from .embargo import protect_gallery_images
-    from .models import PressReleasePage
-
-    if isinstance(page, PressReleasePage):
-        protect_gallery_images(page.get_latest_revision_as_object())
-
-
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
