@@ -86,3 +86,4 @@ RELEASE_API_FIELDS = [
     APIField("withdrawn_at"),
     APIField("withdrawal_reason"),
 ]
+

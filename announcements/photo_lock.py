@@ -173,6 +173,21 @@ def public_items(items, now: dt.datetime | None = None) -> list:
     return [item for item in items if item["image"].pk not in locked]
 
 
+def active_locks(now: dt.datetime | None = None):
+    return _lock_model().objects.filter(until__gt=now or timezone.now())
+
+
+def without_locked(images, now: dt.datetime | None = None):
+    """An image queryset without the photos locked at `now`."""
+    return images.exclude(pk__in=active_locks(now).values("image_id"))
+
+
+def locks_of(images) -> dict:
+    """image id → its lock, for those of `images` that are locked."""
+    locks = _lock_model().objects.filter(image_id__in=[image.pk for image in images])
+    return {lock.image_id: lock for lock in locks}
+
+
 def lock_of(image):
     return _lock_model().objects.filter(image_id=image.pk).first()
 

@@ -74,3 +74,18 @@ def register_release_listing():
         ]
 
     return PressReleaseListing("press_releases")
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_photos_locked_for_others(images, request):
+    """The chooser offers a withheld photo only to editors of the release it is withheld for."""
+    from wagtail.models import Page
+
+    from .photo_lock import active_locks
+
+    foreign = [
+        lock.image_id
+        for lock in active_locks()
+        if not Page.objects.get(pk=lock.page_id).permissions_for_user(request.user).can_edit()
+    ]
+    return images.exclude(pk__in=foreign)
