@@ -86,4 +86,3 @@ RELEASE_API_FIELDS = [
     APIField("withdrawn_at"),
     APIField("withdrawal_reason"),
 ]
-

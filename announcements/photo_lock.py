@@ -90,7 +90,7 @@ def move(name: str, source, target) -> str:
 
 
 def lock_image(image, page, until: dt.datetime):
-    """Lock one photo for `page` until `until`: original into the locked storage, renditions gone."""
+    """Lock one photo for `page` until `until`: original to the locked storage, renditions gone."""
     PhotoLock = _lock_model()
     with transaction.atomic():
         lock = PhotoLock.objects.select_for_update().filter(image=image).first()

@@ -41,7 +41,9 @@ def desk(home, issuer, slug):
     issuer.photo_collection = collection
     issuer.save()
     index = home.add_child(
-        instance=PressReleaseIndexPage(title=f"Presse {issuer.short_name}", slug=slug, issuer=issuer)
+        instance=PressReleaseIndexPage(
+            title=f"Presse {issuer.short_name}", slug=slug, issuer=issuer
+        )
     )
     group = Group.objects.create(name=f"Redaktion {issuer.short_name}")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
@@ -57,7 +59,9 @@ def grant_images(group, collection):
         GroupCollectionPermission.objects.create(
             group=group,
             collection=collection,
-            permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailimages"),
+            permission=Permission.objects.get(
+                codename=codename, content_type__app_label="wagtailimages"
+            ),
         )
 
 
