@@ -1,7 +1,7 @@
 import re
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -11,6 +11,7 @@ from . import photo_lock
 from .upcoming import upcoming_releases
 
 PROTECTED_STEM = re.compile(r"pr-[0-9a-f]{32}")
+DOCUMENTS = "documents/"
 
 
 def serve_media(request, path):
@@ -20,7 +21,11 @@ def serve_media(request, path):
     page nor a job has run since. Then the file is sent by the web server
     (PRESSROOM_SENDFILE_HEADER, e.g. "X-Accel-Redirect", with PRESSROOM_SENDFILE_PREFIX) or, in
     development and in the example site, by Django. Locked photos are not in MEDIA_ROOT: 404.
+    Documents are refused here: Wagtail's document view (/documents/<id>/<name>) is their only
+    door, so that its permission and release checks cannot be walked around.
     """
+    if path.startswith(DOCUMENTS):
+        raise Http404  # documents only through Wagtail's document view, which checks them
     stem = PROTECTED_STEM.search(path)
     if stem:
         photo_lock.release_due(file_name__contains=stem.group())

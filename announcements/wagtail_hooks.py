@@ -89,3 +89,13 @@ def hide_photos_locked_for_others(images, request):
         if not Page.objects.get(pk=lock.page_id).permissions_for_user(request.user).can_edit()
     ]
     return images.exclude(pk__in=foreign)
+
+
+@hooks.register("before_serve_document")
+def withhold_documents_of_unpublished_releases(document, request):
+    from django.http import Http404
+
+    from .embargo import withheld_document
+
+    if withheld_document(document, request.user):
+        raise Http404
