@@ -10,6 +10,9 @@ def parse(html: str | bytes) -> BeautifulSoup:
     return BeautifulSoup(html, "lxml")
 
 
+HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
 def is_hidden(element: Tag) -> bool:
     """Hidden from assistive technology by itself or an ancestor."""
     for node in [element, *element.parents]:
@@ -18,6 +21,8 @@ def is_hidden(element: Tag) -> bool:
         if node.get("aria-hidden") == "true" or node.has_attr("hidden"):
             return True
         if node.name in ("script", "style", "template", "noscript"):
+            return True
+        if HIDING_STYLE.search(node.get("style") or ""):
             return True
     return False
 

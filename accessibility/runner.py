@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
+from urllib.request import url2pathname
 
 from .registry import WCAG
 from .static import audit_pages
@@ -33,7 +34,7 @@ def _open(url: str, timeout: float = 30):
 
 def fetch(url: str, timeout: float = 30) -> bytes:
     if url.startswith("file://"):
-        return Path(urlparse(url).path).read_bytes()
+        return Path(url2pathname(urlparse(url).path)).read_bytes()
     with _open(url, timeout) as response:
         return response.read()
 

@@ -3,7 +3,13 @@
 from collections import defaultdict
 from urllib.parse import urljoin
 
-from . import static_rules  # noqa: F401  (registers the rules that hold on any page)
+from . import (  # noqa: F401  (register the rules that hold on any page)
+    content_rules,
+    form_table_rules,
+    link_rules,
+    static_rules,
+    text_rules,
+)
 from .findings import AuditResult, Finding
 from .html_tools import css_selector, parse, snippet
 from .registry import WCAG, PageContext, rules_of

@@ -22,6 +22,28 @@ RELEASED_GALLERY = (
     "</section>"
 )
 
+RADIOS = (
+    '<label><input type="radio" name="konto" value="ja"> Ja</label>'
+    '<label><input type="radio" name="konto" value="nein"> Nein</label>'
+)
+DATA_TABLE = (
+    "<table><caption>Zahlen</caption><tr><th>Jahr</th><th>Anzahl</th></tr>"
+    "<tr><td>2025</td><td>1</td></tr></table>"
+)
+CROSS_TABLE = (
+    "<table><caption>Öffnungszeiten</caption><tr><td></td><th>Montag</th><th>Dienstag</th></tr>"
+    "<tr><th>Vormittag</th><td>offen</td><td>zu</td></tr></table>"
+)
+SELECT = (
+    '<label for="s">Sprache</label><select id="s"><option value="/de/">Deutsch</option>'
+    '<option value="/en/">English</option></select>'
+)
+ENGLISH = "We are delighted that the council has finally agreed to fund the new library."
+GALLERY = (
+    '<ul class="bilder"><li><figure><img src="a.jpg" alt="Die Rede"><figcaption>Die Rede. '
+    "Foto: Anna Beispiel</figcaption></figure></li><li><figure><img src='b.jpg' alt='Der Saal'>"
+    "<figcaption>Der Saal. Foto: Anna Beispiel</figcaption></figure></li></ul>"
+)
 THREE_LINKS = '<a href="/a">Alpha</a> <a href="/b">Beta</a> <a href="/c">Gamma</a>'
 
 CASES = {
@@ -52,10 +74,6 @@ CASES = {
         page('<a href="/x"><img src="i.png" alt="Programm"></a>'),
     ),
     "button-name": (page("<button></button>"), page('<button aria-label="Suchen"></button>')),
-    "form-label": (
-        page('<input type="text" name="q">'),
-        page('<label for="q">Suche</label><input type="text" id="q" name="q">'),
-    ),
     "landmark-main": (page().replace("<main", "<div").replace("</main>", "</div>"), page()),
     "landmark-nav": (
         page(before_main=f"<div>{THREE_LINKS}</div>"),
@@ -75,8 +93,8 @@ CASES = {
         page('<iframe src="/v" title="Video"></iframe>'),
     ),
     "table-headers": (
-        page("<table><tr><td>1</td></tr></table>"),
-        page('<table><tr><th scope="col">Zahl</th></tr><tr><td>1</td></tr></table>'),
+        page(DATA_TABLE.replace("th>", "td>")),
+        page(DATA_TABLE),
     ),
     "lead-markers-hidden": (
         page("<p>+++ Das Wichtigste +++</p>"),
@@ -124,6 +142,150 @@ CASES = {
     "document-link-info": (
         page('<a href="/media/bericht.pdf">Jahresbericht 2025</a>'),
         page('<a href="/media/bericht.pdf">Jahresbericht 2025 (PDF, 1,2 MB)</a>'),
+    ),
+    "link-no-destination": (
+        page('<a href="javascript:void(0)">Drucken</a>'),
+        page('<button type="button">Drucken</button>'),
+    ),
+    "link-new-window": (
+        page('<a href="https://x.org/" target="_blank">Programm</a>'),
+        page('<a href="https://x.org/" target="_blank">Programm (öffnet neues Fenster)</a>'),
+    ),
+    "link-title-redundant": (
+        page('<a href="/p" title="Programm">Programm</a>'),
+        page('<a href="/p">Programm</a>'),
+    ),
+    "link-text-punctuation": (
+        page('<p>Zur Website <a href="https://x.org/">.</a></p>'),
+        page('<p><a href="https://x.org/">Website des Ministeriums</a></p>'),
+    ),
+    "link-text-ambiguous": (
+        page('<a href="/a">Programm</a> <a href="/b">Programm</a>'),
+        page('<a href="/a">Programm Montag</a> <a href="/b">Programm Dienstag</a>'),
+    ),
+    "link-adjacent-same-target": (
+        page('<a href="/p"><img src="p.jpg" alt="Pandas"></a> <a href="/p">Pandas</a>'),
+        page('<a href="/p"><img src="p.jpg" alt=""> Pandas</a>'),
+    ),
+    "media-link-alternative": (
+        page('<a href="/interview.mp3">Das Interview</a>'),
+        page(
+            '<a href="/interview.mp3">Das Interview (MP3, 4 MB)</a> '
+            '<a href="/interview.html">Transkript des Interviews</a>'
+        ),
+    ),
+    "form-label": (
+        page('<input type="text" name="q" placeholder="Suche">'),
+        page('<label for="q">Suche</label><input type="text" id="q" name="q">'),
+    ),
+    "label-empty": (
+        page('<label for="q"></label><input id="q" title="Suche">'),
+        page('<label for="q">Suche</label><input id="q">'),
+    ),
+    "label-multiple": (
+        page('<label for="d">Datum</label><label for="d">Tag</label><input id="d">'),
+        page('<label for="d">Datum, Tag</label><input id="d">'),
+    ),
+    "label-duplicate": (
+        page("<form><label>Name <input></label><label>Name <input></label></form>"),
+        page("<form><label>Vorname <input></label><label>Nachname <input></label></form>"),
+    ),
+    "image-button-alt": (
+        page('<input type="image" src="go.png" alt="click">'),
+        page('<input type="image" src="go.png" alt="Suchen">'),
+    ),
+    "fieldset-group": (
+        page(RADIOS),
+        page(f"<fieldset><legend>Haben Sie ein Konto?</legend>{RADIOS}</fieldset>"),
+    ),
+    "legend-missing": (
+        page(f"<fieldset><legend> </legend>{RADIOS}</fieldset>"),
+        page(f"<fieldset><legend>Haben Sie ein Konto?</legend>{RADIOS}</fieldset>"),
+    ),
+    "layout-table": (
+        page(
+            "<table><tr><td><ul><li>Start</li></ul></td><td><h2>Willkommen</h2></td></tr></table>"
+        ),
+        page('<table role="presentation"><tr><td><h2>Willkommen</h2></td></tr></table>'),
+    ),
+    "table-only-headers": (
+        page("<table><tr><th>A</th><th>B</th></tr></table>"),
+        page(DATA_TABLE),
+    ),
+    "table-caption": (page(DATA_TABLE.replace("<caption>Zahlen</caption>", "")), page(DATA_TABLE)),
+    "table-header-scope": (
+        page(CROSS_TABLE),
+        page(CROSS_TABLE.replace("<th>", '<th scope="col">').replace("<th>", "<th>")),
+    ),
+    "table-nested": (
+        page(DATA_TABLE.replace("<td>1</td>", "<td><table><tr><td>x</td></tr></table></td>")),
+        page(DATA_TABLE),
+    ),
+    "table-columns": (
+        page(DATA_TABLE.replace("<td>1</td>", "<td>1</td><td>2</td>")),
+        page(DATA_TABLE),
+    ),
+    "img-alt-redundant": (
+        page('<a href="/p"><img src="p.jpg" alt="Roter Panda"> Roter Panda</a>'),
+        page('<a href="/p"><img src="p.jpg" alt=""> Roter Panda</a>'),
+    ),
+    "img-alt-long": (
+        page(f'<img src="a.jpg" alt="{"Sehr lange Beschreibung " * 8}">'),
+        page('<img src="a.jpg" alt="Die Ministerin am Pult">'),
+    ),
+    "img-title-conflict": (
+        page('<img src="a.jpg" alt="" title="Logo des Ministeriums">'),
+        page('<img src="a.jpg" alt="Logo des Ministeriums" title="Logo des Ministeriums">'),
+    ),
+    "spacer-image": (page('<img src="s.gif" alt="" width="100" height="1">'), page()),
+    "media-captions": (
+        page('<video src="v.mp4" controls></video>'),
+        page('<video src="v.mp4" controls><track kind="captions" src="v.vtt"></video>'),
+    ),
+    "obsolete-presentation": (page("<center>Mitte</center>"), page("<p>Mitte</p>")),
+    "accesskey": (page('<a href="/a" accesskey="a">A</a>'), page('<a href="/a">A</a>')),
+    "focus-blur": (
+        page('<a href="/a" onfocus="this.blur()">A</a>'),
+        page('<a href="/a">A</a>'),
+    ),
+    "select-navigates": (
+        page(SELECT.replace("<select", '<select onchange="location.href=this.value"')),
+        page(SELECT),
+    ),
+    "focusable-static": (page('<p tabindex="0">Text</p>'), page("<p>Text</p>")),
+    "link-as-button": (
+        page('<a href="/antrag" role="button">Zum Antrag</a>'),
+        page('<a href="/antrag">Zum Antrag</a>'),
+    ),
+    "empty-paragraph": (page("<p>Text</p><p> </p>"), page("<p>Text</p>")),
+    "abbr-expanded": (
+        page("<p><abbr>StMT</abbr> lädt ein.</p>"),
+        page('<p><abbr title="Staatsministerium für Tests">StMT</abbr> lädt ein.</p>'),
+    ),
+    "fake-list": (
+        page("<p>* Äpfel<br>* Birnen<br>* Pflaumen</p>"),
+        page("<ul><li>Äpfel</li><li>Birnen</li><li>Pflaumen</li></ul>"),
+    ),
+    "lang-direction": (
+        page('<p lang="ar">الإعفاء الإلكتروني</p>'),
+        page('<p lang="ar" dir="rtl">الإعفاء الإلكتروني</p>'),
+    ),
+    "lang-of-parts": (
+        page(f"<p>Die Ministerin sagte: „{ENGLISH}“</p>"),
+        page(f'<p>Die Ministerin sagte: „<span lang="en">{ENGLISH}</span>“</p>'),
+    ),
+    "html-lang-matches": (
+        page(f"<p>{ENGLISH}</p><p>{ENGLISH}</p>", lang="fr"),
+        page(f"<p>{ENGLISH}</p><p>{ENGLISH}</p>", lang="en"),
+    ),
+    "title-meaningful": (page(head="<title>Unbenannt</title>"), page()),
+    "date-in-time-element": (
+        page("<p>Die Tagung beginnt am 18. Juli 2026 in München.</p>"),
+        page('<p>Die Tagung beginnt am <time datetime="2026-07-18">18. Juli 2026</time>.</p>'),
+    ),
+    "gallery-caption-credit": (
+        page(GALLERY.replace(" Foto: Anna Beispiel", "")),
+        page(GALLERY),
     ),
 }
 
