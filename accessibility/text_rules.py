@@ -10,11 +10,13 @@ from functools import cache
 
 from django.utils.translation import gettext_lazy as _
 
-from .html_tools import is_hidden, main_region, select, visible
+from .html_tools import main_region, select, visible
 from .registry import PRESSROOM, rule
 
 LANGUAGES = ["de", "en", "fr"]
 MIN_WORDS, MIN_LETTERS = 7, 40  # a passage shorter than this is not judged
+MIN_LOWER_WORDS = 4  # sentences have function words; names and lists of names do not
+SEPARATORS = re.compile(r"\s[·•|]\s")
 CERTAIN = 0.995
 BLOCKS = "p, li, blockquote, td, th, dd, dt, figcaption, h1, h2, h3, h4, h5, h6, caption, label"
 QUOTED = re.compile(r"[„“\"«»‚‘]([^„“\"«»]{20,})[“”\"»«‘’]")
@@ -29,9 +31,13 @@ def identifier():
 
 
 def language_of(text: str, page_language: str) -> str | None:
-    """The language of text if it is long enough and the model is sure, else None."""
-    if len(WORD.findall(text)) < MIN_WORDS or sum(c.isalpha() for c in text) < MIN_LETTERS:
+    """The language of text if it reads like a sentence (not a name or a list of names), is long
+    enough and the model is sure; else None."""
+    words = WORD.findall(text)
+    if len(words) < MIN_WORDS or sum(c.isalpha() for c in text) < MIN_LETTERS:
         return None
+    if len({word for word in words if word.islower()}) < MIN_LOWER_WORDS:
+        return None  # names and titles: mostly capitalised words
     model = identifier()
     candidates = sorted({*LANGUAGES, page_language} & set(model.nb_classes))
     model.set_languages(candidates)
@@ -47,8 +53,12 @@ def declared_language(soup) -> str:
 
 
 def own_text(element) -> str:
-    """The element's text without parts inside it that state their own language."""
-    parts = [t for t in element.find_all(string=True) if t.find_parent(lang=True).name == "html"]
+    """The element's text without parts inside it that state their own language or are dates."""
+    parts = [
+        t
+        for t in element.find_all(string=True)
+        if t.find_parent(lang=True).name == "html" and t.find_parent("time") is None
+    ]
     return " ".join(" ".join(parts).split())
 
 
@@ -70,15 +80,17 @@ def lang_of_parts(soup):
         if block.has_attr("lang") or block.find_parent(lang=True).name != "html":
             continue
         if not block.find(BLOCKS.split(", ")):  # judged at the innermost block
-            text = own_text(block)
-            judged.append((block, text, language_of(text, language)))
+            for text in SEPARATORS.split(own_text(block)):  # “date · place · issuer” lines
+                judged.append((block, text, language_of(text, language)))
     found = [found for _, _, found in judged if found]
     if len(found) > 1 and language not in found:
         return  # the whole page is in another language: html-lang-matches says so
+    flagged = []
     for block, text, found in judged:
         quotes = QUOTED.findall(text) if found in (None, language) else []
         foreign_quote = any(language_of(q, language) not in (None, language) for q in quotes)
-        if (found and found != language) or foreign_quote:
+        if ((found and found != language) or foreign_quote) and block not in flagged:
+            flagged.append(block)
             yield block, None
 
 
@@ -137,6 +149,22 @@ DATE = re.compile(
 )
 
 
+DATELINE = re.compile(rf"^\s*([A-ZÄÖÜ][\w .()/-]{{0,40}},\s*)?(den\s+|le\s+)?({DATE.pattern})")
+
+
+def datelines(soup):
+    """Text that is a date line: a block starting “[Place, ]date”, or a short element (up to
+    six words) holding a date. Dates deep in running text are left alone: an editor cannot mark
+    them up in rich text."""
+    for block in visible(main_region(soup), "p, div, li, dd, span, small, header, td"):
+        text = " ".join(block.get_text(" ", strip=True).split())
+        if not DATE.search(text) or block.find("time") is not None:
+            continue
+        inner = block.find(["p", "div", "li", "dd", "span", "small", "header", "td"])
+        if inner is None and (DATELINE.match(text) or len(text.split()) <= 6):
+            yield block
+
+
 @rule(
     "date-in-time-element",
     "best-practice",
@@ -151,10 +179,8 @@ def date_in_time_element(soup):
     for time_element in select(soup, "time"):
         if not time_element.get("datetime", "").strip():
             yield time_element, None
-    for text in main_region(soup).find_all(string=DATE):
-        outside = text.find_parent("time") is None and not is_hidden(text.parent)
-        if outside and text.parent.name not in ("script", "style", "title", "option"):
-            yield text.parent, None
+    for block in datelines(soup):
+        yield block, None
 
 
 CREDIT = re.compile(r"©|\(c\)|foto|photo|bild:|credit|quelle|source|crédit", re.I)

@@ -111,7 +111,8 @@ REPEATS = page(
     "<table><thead><tr><th>A</th><th>B</th></tr></thead>"
     "<tr><td><a href='#'>x</a></td><td><a href='#'>x</a></td></tr></table>"
     "<ul><li><img src='b.jpg'></li><li><img src='b.jpg'></li></ul>"
-    "<div><p></p><p></p></div><div id='x'><img src='c.jpg'></div><div id='x'><img src='c.jpg'></div>"
+    "<div><p></p><p></p></div>"
+    "<div id='x'><img src='c.jpg'></div><div id='x'><img src='c.jpg'></div>"
 )
 
 

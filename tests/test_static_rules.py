@@ -280,8 +280,8 @@ CASES = {
     ),
     "title-meaningful": (page(head="<title>Unbenannt</title>"), page()),
     "date-in-time-element": (
-        page("<p>Die Tagung beginnt am 18. Juli 2026 in München.</p>"),
-        page('<p>Die Tagung beginnt am <time datetime="2026-07-18">18. Juli 2026</time>.</p>'),
+        page("<p>München, 18. Juli 2026 – Die Tagung beginnt.</p>"),
+        page('<p>München, <time datetime="2026-07-18">18. Juli 2026</time> – Die Tagung.</p>'),
     ),
     "gallery-caption-credit": (
         page(GALLERY.replace(" Foto: Anna Beispiel", "")),
