@@ -5,6 +5,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 
 from .html_tools import select, visible
+from .link_rules import has_transcript
 from .registry import rule
 
 INTERACTIVE = {"a", "button", "input", "select", "textarea", "summary", "details", "iframe"}
@@ -72,12 +73,13 @@ def spacer_image(soup):
     _("A video needs captions (<track kind=captions>), an audio player a transcript nearby."),
 )
 def media_captions(soup):
-    has_transcript = re.search(r"transcript|transkript|abschrift", soup.get_text(" "), re.I)
+    transcript = has_transcript(soup)
     for media in visible(soup, "video, audio"):
-        captioned = media.find("track", kind=["captions", "subtitles"])
-        if (media.name == "video" and not captioned) or (
-            media.name == "audio" and not has_transcript
-        ):
+        if media.name == "audio":
+            missing = not transcript
+        else:
+            missing = media.find("track", kind=["captions", "subtitles"]) is None
+        if missing:
             yield media, None
 
 
