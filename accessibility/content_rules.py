@@ -18,10 +18,14 @@ INTERACTIVE = {"a", "button", "input", "select", "textarea", "summary", "details
     _("An image's alternative text must not repeat the text of its link beside it."),
 )
 def img_alt_redundant(soup):
-    for image in visible(soup, "a img[alt]"):
+    for image in visible(soup, "img[alt]"):
         alt = " ".join(image["alt"].split()).lower()
         link = image.find_parent("a")
-        if alt and alt == " ".join(link.get_text(" ", strip=True).split()).lower():
+        if (
+            alt
+            and link is not None
+            and alt == " ".join(link.get_text(" ", strip=True).split()).lower()
+        ):
             yield image, None
 
 
@@ -159,7 +163,9 @@ def focusable_static(soup):
     _('A link with role="button" does not react to the space bar like a button: use <button>.'),
 )
 def link_as_button(soup):
-    yield from ((link, None) for link in visible(soup, "a[href][role=button]"))
+    for link in visible(soup, "[role=button]"):
+        if link.name == "a" and link.has_attr("href"):
+            yield link, None
 
 
 @rule(
@@ -219,7 +225,9 @@ RTL = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"}
     _("Text in a right-to-left language needs dir=“rtl”, and left-to-right text must not have it."),
 )
 def lang_direction(soup):
-    for element in select(soup, "body [lang]"):
+    for element in select(soup, "[lang]"):
+        if element.name == "html":
+            continue
         primary = element["lang"].split("-")[0].lower()
         direction_holder = element if element.get("dir") else element.find_parent(dir=True)
         direction = (direction_holder.get("dir") if direction_holder else "ltr").lower()

@@ -44,7 +44,9 @@ def html_lang_valid(soup):
     _("A lang attribute on a part of the page must be a valid language code."),
 )
 def element_lang_valid(soup):
-    for element in select(soup, "body [lang]"):
+    for element in select(soup, "[lang]"):
+        if element.name == "html":
+            continue
         if not LANGUAGE_TAG.match(element["lang"].strip()):
             yield element, None
 

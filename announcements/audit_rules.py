@@ -43,6 +43,9 @@ def quote_speaker(soup):
             yield quote, None
 
 
+META_CLASSES = {"release__meta", "release-teaser__meta"}
+
+
 @rule(
     "release-date-in-time",
     "1.3.1",
@@ -51,7 +54,8 @@ def quote_speaker(soup):
     profile=PRESSROOM,
 )
 def release_date_in_time(soup):
-    for meta in select(soup, ".release__meta, .release-teaser__meta"):
+    metas = [e for e in select(soup, "[class]") if META_CLASSES & set(e.get("class", []))]
+    for meta in metas:
         for text in meta.find_all(string=RELEASE_DATE):
             if text.find_parent("time") is None:
                 yield text.parent, None
