@@ -74,7 +74,7 @@ def base_template_exists(app_configs=None, **kwargs):
         return [
             Error(
                 f"The base template “{rules.base_template()}” of the legal pages does not exist.",
-                "Set PRESSROOM_BASE_TEMPLATE to your site's base template (e.g. \"base.html\"), "
+                'Set PRESSROOM_BASE_TEMPLATE to your site\'s base template (e.g. "base.html"), '
                 "or install the announcements app, whose layout is the default.",
                 id="pressroom_legal_pages.E001",
             )
