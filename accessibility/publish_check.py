@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from .registry import WCAG
 from .static import audit_html
 
 
@@ -19,7 +20,8 @@ def should_hold_back(request) -> bool:
 def audit_page(page):
     """The static audit of the page rendered for a visitor without login (no cookies)."""
     response = page.make_preview_request()
-    return audit_html(response.content, url=page.url_path)
+    profile = getattr(settings, "PRESSROOM_PUBLISH_AUDIT_PROFILE", WCAG)
+    return audit_html(response.content, url=page.url_path, profile=profile)
 
 
 def problems_message(intro, findings):
