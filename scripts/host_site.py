@@ -1,9 +1,9 @@
 """The two Python steps of scripts/host-site-check, run in a fresh `wagtail start mysite` site.
 
-    python host_site.py setup SITE_DIR DOCS   # apply docs/install.md: settings and base.html
-    python host_site.py editor PATHS_FILE     # in SITE_DIR with DJANGO_SETTINGS_MODULE set: an
-                                              # editor's work through the admin forms; writes
-                                              # the paths of the new pages to PATHS_FILE
+python host_site.py setup SITE_DIR DOCS   # apply docs/install.md: settings and base.html
+python host_site.py editor PATHS_FILE     # in SITE_DIR with DJANGO_SETTINGS_MODULE set: an
+                                          # editor's work through the admin forms; writes
+                                          # the paths of the new pages to PATHS_FILE
 """
 
 import sys
@@ -54,7 +54,14 @@ def editor():
     from django.test import Client
     from django.urls import reverse
     from wagtail.models import Page, Site
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    from announcements.models import Issuer
 
     get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
     client = Client()
@@ -85,8 +92,6 @@ def editor():
         "press_contact_email": "presse@example.org",
     }
     post(issuer_url, issuer, "issuer")
-    from announcements.models import Issuer
-
     issuer_pk = Issuer.objects.get(short_name="StMB").pk
     index = add_page(
         site.root_page,
