@@ -6,7 +6,7 @@ HOST_PYTHON = $(shell scripts/find-python)
 export XDG_CONFIG_HOME ?= $(CURDIR)/var/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/var/xdg/cache
 
-.PHONY: demo test test-oldest install browser lint format screenshot bench
+.PHONY: demo test test-oldest install browser lint format screenshot bench host-site
 
 $(PY):
 	$(HOST_PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ $(OLDEST)/.installed: pyproject.toml
 
 test-oldest: $(OLDEST)/.installed browser
 	$(OLDEST)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The built wheel in a fresh `wagtail start` site, set up as docs/install.md says (about 2 min).
+host-site: browser
+	scripts/host-site-check
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,8 @@
 """Storing audit results and reading the latest run: the API other apps use."""
 
-from dataclasses import asdict
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -38,4 +40,32 @@ def latest_run() -> AuditRun | None:
     """The most recent finished run, or None."""
     return (
         AuditRun.objects.filter(finished_at__isnull=False).order_by("-finished_at", "-pk").first()
+    )
+
+
+@dataclass
+class RunSummary:
+    """A stored run as other apps see it, without touching our models."""
+
+    finished_at: datetime
+    pages: int  # audited pages
+    engines: str  # with versions when known
+    pages_by_criterion: dict[str, int]  # WCAG success criterion (or "best-practice") → pages
+
+
+def run_summary(run: AuditRun | None = None) -> RunSummary | None:
+    """The summary of `run` (default: the latest finished run), or None when there is none."""
+    run = run or latest_run()
+    if run is None:
+        return None
+    pages = defaultdict(set)
+    findings = AuditFinding.objects.filter(audited_page__run=run)
+    for criteria, page_id in findings.values_list("wcag", "audited_page_id"):
+        for criterion in criteria.split(","):
+            pages[criterion.strip()].add(page_id)
+    return RunSummary(
+        finished_at=run.finished_at,
+        pages=run.pages.count(),
+        engines=run.engine_versions or run.engines,
+        pages_by_criterion={criterion: len(ids) for criterion, ids in pages.items()},
     )

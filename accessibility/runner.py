@@ -8,6 +8,14 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 from urllib.request import url2pathname
 
+from django.conf import settings
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.contrib.staticfiles.storage import ManifestFilesMixin
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import storages
+from django.test.testcases import LiveServerThread
+from django.views.static import serve as serve_file
+
 from .registry import WCAG
 from .static import audit_pages
 
@@ -92,13 +100,39 @@ def crawl(start_url: str, limit: int) -> list[Target]:
     return targets
 
 
+class CollectedStaticHandler(StaticFilesHandler):
+    """Static files from STATIC_ROOT, as `collectstatic` left them for production: the hashed
+    names of ManifestStaticFilesStorage exist only there, not in the apps' static folders."""
+
+    def serve(self, request):
+        return serve_file(request, self.file_path(request.path), document_root=settings.STATIC_ROOT)
+
+
+def static_handler():
+    """The handler for the local server: hashed names need the collected files."""
+    storage = storages["staticfiles"]
+    if not isinstance(storage, ManifestFilesMixin):
+        return StaticFilesHandler  # the apps' static folders, like runserver
+    if not storage.exists(storage.manifest_name):
+        raise ImproperlyConfigured(
+            f"{type(storage).__name__} serves hashed file names, and "
+            f"{settings.STATIC_ROOT} has no manifest: run `manage.py collectstatic` first, or "
+            "audit the running site with --base-url."
+        )
+    return CollectedStaticHandler
+
+
+def path_of(url: str) -> str:
+    """“http://127.0.0.1:41234/presse/?page=2” → “/presse/?page=2”."""
+    parts = urlparse(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 @contextmanager
 def local_server():
-    """This Django site served on 127.0.0.1 at a free port, for the duration of the block."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.test.testcases import LiveServerThread
-
-    server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    """This Django site served on 127.0.0.1 at a free port, for the duration of the block;
+    ImproperlyConfigured when its static files cannot be served."""
+    server = LiveServerThread("127.0.0.1", static_handler(), port=0)
     server.daemon = True
     server.start()
     server.is_ready.wait()

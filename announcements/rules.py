@@ -99,3 +99,12 @@ def is_withheld(release_at: datetime | None, now: datetime | None = None) -> boo
 
 def index_page_size() -> int:
     return int(getattr(settings, "PRESSROOM_INDEX_PAGE_SIZE", 10))
+
+
+# Our own layout; a host site names its own base.html here (blocks: docs/install.md, "Templates").
+DEFAULT_BASE_TEMPLATE = "pressroom/base.html"
+
+
+def base_template() -> str:
+    """The template every pressroom page extends: PRESSROOM_BASE_TEMPLATE."""
+    return getattr(settings, "PRESSROOM_BASE_TEMPLATE", DEFAULT_BASE_TEMPLATE)

@@ -147,3 +147,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 PRESSROOM_DEMO_PASSWORD = os.environ.get("PRESSROOM_DEMO_PASSWORD", "pressroom-demo")
+# A German public body's site: system checks warn about missing legal pages (docs/legal-pages.md).
+PRESSROOM_LEGAL_CHECKS = True

@@ -1,9 +1,8 @@
 """The latest stored accessibility audit, told in plain language for the statement."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 # WCAG success criterion -> what a finding under it means for a visitor.
@@ -66,25 +65,19 @@ def criterion_order(criterion: str):
     return (not all(part.isdigit() for part in parts), [int(p) for p in parts if p.isdigit()])
 
 
-def audit_summary(run=None) -> AuditSummary | None:
-    """The open findings of `run` (default: the latest run) grouped by success criterion."""
-    from accessibility.models import AuditFinding
-    from accessibility.results import latest_run
+def audit_summary() -> AuditSummary | None:
+    """The open findings of the latest stored audit grouped by success criterion; None without
+    a stored run or without the accessibility app (its results API is all we use of it)."""
+    if not apps.is_installed("accessibility"):
+        return None
+    from accessibility.results import run_summary  # optional app: imported only when installed
 
-    run = run or latest_run()
+    run = run_summary()
     if run is None:
         return None
-    pages_by_criterion = defaultdict(set)
-    findings = AuditFinding.objects.filter(audited_page__run=run).values_list(
-        "wcag", "audited_page_id"
-    )
-    for criterion, page_id in findings:
-        for single in criterion.split(","):
-            pages_by_criterion[single.strip()].add(page_id)
     problems = [
-        OpenProblem(criterion, plain_language(criterion), len(page_ids))
-        for criterion, page_ids in pages_by_criterion.items()
+        OpenProblem(criterion, plain_language(criterion), pages)
+        for criterion, pages in run.pages_by_criterion.items()
     ]
     problems.sort(key=lambda problem: criterion_order(problem.criterion))
-    pages = run.pages.aggregate(count=Count("pk"))["count"]
-    return AuditSummary(run.finished_at, pages, run.engine_versions or run.engines, problems)
+    return AuditSummary(run.finished_at, run.pages, run.engines, problems)

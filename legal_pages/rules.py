@@ -86,3 +86,12 @@ def review_days() -> int:
 def review_overdue(reviewed_on: dt.date, today: dt.date) -> bool:
     """True when the statement's last review lies more than PRESSROOM_STATEMENT_REVIEW_DAYS back."""
     return (today - reviewed_on).days > review_days()
+
+
+# The layout of the announcements app when installed; else the site's own (system check E001).
+DEFAULT_BASE_TEMPLATE = "pressroom/base.html"
+
+
+def base_template() -> str:
+    """The template every pressroom page extends: PRESSROOM_BASE_TEMPLATE."""
+    return getattr(settings, "PRESSROOM_BASE_TEMPLATE", DEFAULT_BASE_TEMPLATE)

@@ -1,8 +1,11 @@
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import BarrierReport
+from .templatetags.pressroom_legal import legal_footer
 
 
 class BarrierReportViewSet(SnippetViewSet):
@@ -20,3 +23,9 @@ class BarrierReportViewSet(SnippetViewSet):
 
 
 register_snippet(BarrierReportViewSet)
+
+
+@hooks.register("pressroom_footer")
+def footer_links(context):
+    """The footer links in the footer of the announcements app's own base template."""
+    return render_to_string("legal_pages/footer_links.html", legal_footer(context))

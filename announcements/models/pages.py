@@ -83,6 +83,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
             releases=page,
             page_numbers=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             filter_query=query.urlencode(),
+            pressroom_base=rules.base_template(),
         )
         feed_query = f"?{context['filter_query']}" if context["filter_query"] else ""
         context["rss_url"] = self.url + self.reverse_subpage("rss") + feed_query
@@ -334,6 +335,7 @@ class PressReleasePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["canonical_url"] = self.get_canonical_url(request)
+        context["pressroom_base"] = rules.base_template()
         if getattr(request, "is_preview", False) and rules.is_withheld(self.go_live_at):
             context["embargoed_until"] = self.go_live_at
         return context

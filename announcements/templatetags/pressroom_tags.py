@@ -1,7 +1,9 @@
 from django import template
+from django.templatetags.static import static
 from django.utils import dateformat, timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from .. import page_cache, rules
@@ -17,6 +19,21 @@ def datetime_tag(value):
     # Translators: Django date format of a release's date and time (see Django's “date” filter).
     readable = dateformat.format(local, _("j F Y, H:i"))
     return format_html('<time datetime="{}">{}</time>', local.isoformat(), readable)
+
+
+@register.simple_tag
+def pressroom_styles():
+    """Our stylesheet, for the <head> of any base template (also a host site's own)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("pressroom/pressroom.css"))
+
+
+@register.simple_tag(takes_context=True)
+def pressroom_footer(context):
+    """What other apps put into our base template's footer: the HTML each function registered
+    with the Wagtail hook "pressroom_footer" returns for the template context."""
+    return format_html_join(
+        "\n", "{}", ((fn(context),) for fn in hooks.get_hooks("pressroom_footer"))
+    )
 
 
 @register.filter

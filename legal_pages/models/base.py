@@ -5,6 +5,8 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from .. import rules
+
 VAT_ID = RegexValidator(
     r"^DE\d{9}$",
     _("A German VAT identification number is “DE” followed by nine digits, e.g. DE123456789."),
@@ -43,6 +45,11 @@ class LegalPage(OnePerSiteMixin, Page):
     # StreamFields that must hold at least one block: min_num binds only the admin form,
     # this binds every save that validates (imports, API, scripts).
     required_streams = ()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pressroom_base"] = rules.base_template()
+        return context
 
     def clean(self):
         super().clean()

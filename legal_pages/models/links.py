@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Locale, Page
 
 # The footer links every page shows: (field name, link text).
 FOOTER_LINKS = [
@@ -49,18 +50,19 @@ class LegalLinks(BaseSiteSetting):
     def linked_pages(self) -> dict:
         """Field name → the live linked page in the active language (its own if untranslated).
 
-        Three queries for all six links, whatever the number of languages.
+        Three queries for all six links, whatever the number of languages. When the active
+        language has no Wagtail locale (a site whose only locale is "en" with
+        LANGUAGE_CODE = "de"), the pages as linked.
         """
-        from wagtail.models import Locale, Page
-
         ids = {name: getattr(self, f"{name}_id") for name, _text in FOOTER_LINKS}
         pages = Page.objects.live().filter(pk__in=[pk for pk in ids.values() if pk]).in_bulk()
         keys = [page.translation_key for page in pages.values()]
-        locale = Locale.get_active()
-        translated = {
-            page.translation_key: page
-            for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
-        }
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            locale = None
+        translations = Page.objects.live().filter(translation_key__in=keys, locale=locale)
+        translated = {page.translation_key: page for page in translations} if locale else {}
         return {
             name: translated.get(pages[pk].translation_key, pages[pk])
             for name, pk in ids.items()

@@ -15,16 +15,11 @@ def _links(context):
 
 @register.inclusion_tag("legal_pages/footer_links.html", takes_context=True)
 def legal_footer(context):
-    from announcements.templatetags.pressroom_tags import per_site_and_language
-
+    """The footer links of the site setting, in the active language: for any base template."""
+    links = _links(context)
     request = context.get("request")
-
-    def compute():
-        links = _links(context)
-        pages = links.links() if links else []
-        return [(str(text), page.get_url(request)) for text, page in pages]
-
-    return {"links": per_site_and_language(request, "legal-footer", compute)}
+    pages = links.links() if links else []
+    return {"links": [(str(text), page.get_url(request)) for text, page in pages]}
 
 
 @register.simple_tag(takes_context=True)
@@ -32,3 +27,11 @@ def legal_page(context, name):
     """The live page a footer link points to (in the current language), or None."""
     links = _links(context)
     return links.linked_pages().get(name) if links else None
+
+
+@register.filter
+def tel_href(phone):
+    """“+49 89 1234-5678” → “tel:+498912345678”."""
+    return "tel:" + "".join(
+        character for character in phone if character.isdigit() or character == "+"
+    )

@@ -2,6 +2,7 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
@@ -17,6 +18,7 @@ from ...runner import (
     is_url,
     live_page_targets,
     local_server,
+    path_of,
 )
 
 ENGINES = {"static": ["static"], "axe": ["axe"], "all": ["static", "axe"]}
@@ -75,7 +77,7 @@ class Command(BaseCommand):
         foreign = bool(options["crawl"] or options["targets"])
         profile = options["profile"] or (WCAG if foreign else PRESSROOM)
         with ExitStack() as stack:
-            targets, description = self.collect_targets(options, stack)
+            targets, description, local = self.collect_targets(options, stack)
             if not targets:
                 raise CommandError("Nothing to audit: no live pages, URLs or files were found.")
             auditor = None
@@ -88,6 +90,9 @@ class Command(BaseCommand):
             )
         if sys.stderr.isatty():
             sys.stderr.write("\n")
+        if local:  # the server's origin is gone with it: report and store the pages' paths
+            for item in [*targets, *results]:
+                item.url = path_of(item.url)
         report = FORMATS[options["format"]](results)
         if options["output"]:
             options["output"].write_text(report, encoding="utf-8")
@@ -103,7 +108,7 @@ class Command(BaseCommand):
 
     def collect_targets(self, options, stack):
         if options["crawl"]:
-            return crawl(options["crawl"], options["limit"]), options["crawl"]
+            return crawl(options["crawl"], options["limit"]), options["crawl"], False
         if options["targets"]:
             targets = []
             for target in options["targets"]:
@@ -113,9 +118,15 @@ class Command(BaseCommand):
                     targets += file_targets([target])
                 else:
                     raise CommandError(f"{target}: neither a URL nor an existing file.")
-            return targets, " ".join(options["targets"])
-        base_url = options["base_url"] or stack.enter_context(local_server())
-        return live_page_targets(base_url), f"live pages at {base_url}"
+            return targets, " ".join(options["targets"]), False
+        if options["base_url"]:
+            base_url = options["base_url"]
+            return live_page_targets(base_url), f"live pages at {base_url}", False
+        try:
+            base_url = stack.enter_context(local_server())
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from error
+        return live_page_targets(base_url), "live pages (local server)", True
 
     def progress_display(self):
         if not sys.stderr.isatty():
