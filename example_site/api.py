@@ -1,7 +1,39 @@
 """Wagtail API v2: pages only. No images endpoint: it would list withheld photos' files."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from announcements.search_terms import search_words
+
+MAX_OFFSET = 1_000_000
+
+
+class PressroomPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint; any query string gives an answer or a 400, never a 500."""
+
+    def initialize_request(self, request, *args, **kwargs):
+        if "search" in request.GET:
+            request.GET = request.GET.copy()
+            request.GET["search"] = search_words(request.GET["search"])
+            if not request.GET["search"]:
+                del request.GET["search"]
+        return super().initialize_request(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_values(request.GET)  # every view: listing, detail and find
+
+
+def check_values(query):
+    """A BadRequestError for values no database takes: NUL characters, offsets beyond reach."""
+    for name, values in query.lists():
+        if any("\x00" in value for value in values):
+            raise BadRequestError(f"{name}: NUL characters are not allowed")
+    offset = query.get("offset", "0")
+    if offset.isdigit() and int(offset) > MAX_OFFSET:
+        raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PressroomPagesAPIViewSet)
