@@ -26,10 +26,12 @@ class PressroomPagesAPIViewSet(PagesAPIViewSet):
 
 
 def check_values(query):
-    """A BadRequestError for values no database takes: NUL characters, offsets beyond reach."""
+    """A BadRequestError for values Wagtail or the database cannot take."""
     for name, values in query.lists():
         if any("\x00" in value for value in values):
             raise BadRequestError(f"{name}: NUL characters are not allowed")
+    if query.get("search_operator", "and") not in ("and", "or"):
+        raise BadRequestError("search_operator must be 'and' or 'or'")
     offset = query.get("offset", "0")
     if offset.isdigit() and int(offset) > MAX_OFFSET:
         raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
