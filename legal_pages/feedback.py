@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import secrets
 
 from django import forms
 from django.conf import settings
@@ -66,15 +67,15 @@ def one_line(text: str) -> str:
 
 
 def form_token() -> str:
-    """A signed timestamp: when the form was handed out."""
-    return signing.dumps(timezone.now().timestamp(), salt=TOKEN_SALT)
+    """A signed timestamp, when the form was handed out, and a nonce: no two forms alike."""
+    return signing.dumps([timezone.now().timestamp(), secrets.token_hex(8)], salt=TOKEN_SALT)
 
 
 def seconds_since(token: str) -> float | None:
     """How long ago the form with this token was handed out; None if the token is not ours."""
     try:
-        issued = signing.loads(token, salt=TOKEN_SALT, max_age=token_max_age())
-    except signing.BadSignature:
+        issued, _nonce = signing.loads(token, salt=TOKEN_SALT, max_age=token_max_age())
+    except (signing.BadSignature, TypeError, ValueError):
         return None
     return timezone.now().timestamp() - float(issued)
 
