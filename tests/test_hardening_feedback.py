@@ -78,7 +78,7 @@ def test_an_address_longer_than_the_column_is_an_error_not_a_loss(client, feedba
 
 
 @pytest.mark.parametrize("field", ["name", "email", "page_address", "message", "website"])
-def test_no_payload_in_any_field_gives_a_server_error_or_loses_a_report(client, feedback_url, field):
+def test_no_payload_in_any_field_gives_a_500_or_loses_a_report(client, feedback_url, field):
     """Every POST is either refused with the entries shown again, or stored (and mailed)."""
     client.raise_request_exception = False
     for number, payload in enumerate(PAYLOADS):

@@ -5,7 +5,6 @@ Every parameter × every payload of tests/payloads.py, and hypothesis over all p
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
