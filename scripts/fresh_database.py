@@ -1,4 +1,4 @@
-"""Drop and create the PostgreSQL database of a DATABASE_URL: `python scripts/fresh_database.py URL`.
+"""Drop and create the PostgreSQL database of a URL: `python scripts/fresh_database.py URL`.
 
 CI runs `make demo-setup` (migrate, load_demo, check) on such a database, as a new user would.
 """
