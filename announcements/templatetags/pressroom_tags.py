@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from .. import page_cache, rules
+from ..links import safe_href
 
 register = template.Library()
 
@@ -17,6 +18,12 @@ def datetime_tag(value):
     # Translators: Django date format of a release's date and time (see Django's “date” filter).
     readable = dateformat.format(local, _("j F Y, H:i"))
     return format_html('<time datetime="{}">{}</time>', local.isoformat(), readable)
+
+
+@register.filter
+def safe_url(url):
+    """A URL field's value if it is a web, mail or phone address; "" otherwise (javascript:…)."""
+    return safe_href(url)
 
 
 @register.filter
