@@ -6,7 +6,7 @@ HOST_PYTHON = $(shell scripts/find-python)
 export XDG_CONFIG_HOME ?= $(CURDIR)/var/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/var/xdg/cache
 
-.PHONY: demo test test-oldest install browser lint format screenshot bench host-site
+.PHONY: demo demo-setup test test-oldest install browser lint format screenshot bench host-site
 
 $(PY):
 	$(HOST_PYTHON) -m venv $(VENV)
@@ -26,9 +26,13 @@ browser:
 			|| { cat var/apt.log; exit 1; }; \
 	fi
 
-demo: install
+# The demo without the server; CI runs it on a fresh PostgreSQL database too.
+demo-setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py check
+
+demo: demo-setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install browser

@@ -47,7 +47,14 @@ def wheel(session):
     site = Path(tempfile.mkdtemp(prefix="pressroom-site-"))
     shutil.copytree("example_site", site / "example_site")
     shutil.copy("manage.py", site)
-    session.install(f"{built}[audit]", "dj-database-url", "psycopg[binary]", "gunicorn")
+    session.install(
+        f"{built}[audit]",
+        "dj-database-url",
+        "psycopg[binary]",
+        "gunicorn",
+        "django-csp>=4.0",
+        "django-axes>=8.0",
+    )
     env = {
         "PRESSROOM_VAR_DIR": str(site / "var"),
         "DJANGO_SETTINGS_MODULE": "example_site.settings_production",

@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .findings import LEVELS
 from .models import AuditFinding
@@ -34,7 +35,13 @@ def rule_choices():
     return [(rule_id, rule_id) for rule_id in rules]
 
 
+# Who sees the findings: superusers, and groups given "Can view audit finding" (Settings → Groups).
+report_permission = ModelPermissionPolicy(AuditFinding)
+
+
 class AccessibilityReportView(ReportView):
+    permission_policy = report_permission
+    permission_required = "view"
     page_title = _("Accessibility findings")
     header_icon = "warning"
     results_template_name = "accessibility/admin/findings_results.html"

@@ -1,9 +1,10 @@
 from django.contrib import messages
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 
 from .axe import AXE_TAGS, disabled_rules
 
@@ -20,7 +21,7 @@ from .publish_check import (
     should_hold_back,
     unsaved_child,
 )
-from .views import AccessibilityReportView
+from .views import AccessibilityReportView, report_permission
 
 
 @hooks.register("register_admin_urls")
@@ -35,9 +36,22 @@ def register_report_urls():
     ]
 
 
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_permission.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_permissions")
+def register_report_permission():
+    """ "Can view audit finding" in Settings → Groups: who may open the accessibility report."""
+    return Permission.objects.filter(
+        content_type__app_label="pressroom_accessibility", codename="view_auditfinding"
+    )
+
+
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return AdminOnlyMenuItem(
+    return ReportMenuItem(
         gettext_lazy("Accessibility findings"),
         reverse("pressroom_accessibility_report"),
         icon_name="warning",

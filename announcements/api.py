@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
 
 from . import photo_lock, rules
+from .links import safe_href
 
 
 def _local(moment):
@@ -61,7 +62,13 @@ class BodySerializer(serializers.Field):
 
 class IssuerSerializer(serializers.Field):
     def to_representation(self, issuer):
-        return {"name": issuer.name, "short_name": issuer.short_name, "website": issuer.website}
+        website = safe_href(issuer.website)
+        return {"name": issuer.name, "short_name": issuer.short_name, "website": website}
+
+
+class SafeURLSerializer(serializers.Field):
+    def to_representation(self, url):
+        return safe_href(url)
 
 
 class TopicsSerializer(serializers.Field):
@@ -81,7 +88,7 @@ RELEASE_API_FIELDS = [
     APIField("topics", serializer=TopicsSerializer()),
     APIField("lead"),
     APIField("body", serializer=BodySerializer()),
-    APIField("issuer_release_url"),
+    APIField("issuer_release_url", serializer=SafeURLSerializer()),
     APIField("corrections", serializer=CorrectionsSerializer()),
     APIField("withdrawn_at"),
     APIField("withdrawal_reason"),

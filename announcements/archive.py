@@ -6,6 +6,7 @@ from django.utils import dates, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models.snippets import Issuer, Topic
+from .search_terms import search_words
 
 MONTHS = [(number, name) for number, name in dates.MONTHS.items()]
 
@@ -32,6 +33,9 @@ class ArchiveFilterForm(forms.Form):
         self.fields["month"].choices = anything + MONTHS
         self.fields["topic"].empty_label = _("all")
         self.fields["issuer"].empty_label = _("all")
+
+    def clean_q(self):
+        return search_words(self.cleaned_data["q"])
 
     def filters(self) -> dict:
         """The valid filters that are set."""

@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from . import photo_lock, rules
+from .links import normalise_links, safe_href
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -12,6 +13,9 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(normalise_links(value))  # whatever the database holds
 
     class Meta:
         icon = "pilcrow"
@@ -158,7 +162,7 @@ class RelatedLinkValue(blocks.StructValue):
         page = self.get("page")
         if page is not None:
             return page.url if page.live else None
-        return self.get("url") or None
+        return safe_href(self.get("url")) or None
 
 
 class RelatedLinkBlock(blocks.StructBlock):

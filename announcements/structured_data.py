@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from . import embargo, photo_lock, rules
+from .links import safe_href
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
 
@@ -30,8 +31,8 @@ def share_image_url(release, request):
 def news_article(release, request) -> dict:
     issuer = release.issuer
     publisher = {"@type": "Organization", "name": issuer.name}
-    if issuer.website:
-        publisher["url"] = issuer.website
+    if safe_href(issuer.website):
+        publisher["url"] = safe_href(issuer.website)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

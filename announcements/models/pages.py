@@ -17,6 +17,7 @@ from .. import embargo, page_cache, photo_lock, rules
 from ..api import RELEASE_API_FIELDS
 from ..blocks import PressReleaseBodyBlock
 from ..forms import PressReleaseForm
+from ..links import safe_href
 from .snippets import Issuer, Topic
 
 
@@ -328,8 +329,8 @@ class PressReleasePage(Page):
 
     def get_canonical_url(self, request=None):
         """Where search engines should find this release: the original when this is a copy."""
-        if self.is_syndicated_copy and self.issuer_release_url:
-            return self.issuer_release_url
+        if self.is_syndicated_copy and safe_href(self.issuer_release_url):
+            return safe_href(self.issuer_release_url)
         return self.get_full_url(request)
 
     def get_context(self, request, *args, **kwargs):

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 
 from .. import page_cache, rules
+from ..links import safe_href
 
 register = template.Library()
 
@@ -34,6 +35,12 @@ def pressroom_footer(context):
     return format_html_join(
         "\n", "{}", ((fn(context),) for fn in hooks.get_hooks("pressroom_footer"))
     )
+
+
+@register.filter
+def safe_url(url):
+    """A URL field's value if it is a web, mail or phone address; "" otherwise (javascript:…)."""
+    return safe_href(url)
 
 
 @register.filter

@@ -131,18 +131,20 @@ class AccessibilityStatementPage(RoutablePageMixin, LegalPage):
 
     @path("feedback/", name="feedback")
     def feedback(self, request):
-        from ..feedback import BarrierReportForm, submit_report
+        from ..feedback import BarrierReportForm, client_address, submit_report
 
-        form = BarrierReportForm(request.POST or None)
+        form = BarrierReportForm(request.POST or None, address=client_address(request))
         if request.method == "POST" and form.is_valid():
             if not form.is_spam:
                 submit_report(self, form.cleaned_data)
             return redirect(self.url + self.reverse_subpage("feedback_sent"))
-        return self.render(
+        response = self.render(
             request,
             template="legal_pages/feedback_form.html",
             context_overrides={"form": form},
         )
+        response.status_code = 429 if form.is_throttled else 200
+        return response
 
     @path("feedback/sent/", name="feedback_sent")
     def feedback_sent(self, request):

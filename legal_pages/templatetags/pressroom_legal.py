@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from wagtail.models import Site
 
@@ -27,6 +29,16 @@ def legal_page(context, name):
     """The live page a footer link points to (in the current language), or None."""
     links = _links(context)
     return links.linked_pages().get(name) if links else None
+
+
+@register.filter
+def safe_url(url):
+    """A URL field's value if a browser would open it as a web, mail or phone address or a path;
+    "" otherwise (javascript:, data:, also when hidden by spaces or control characters)."""
+    text = str(url or "").strip()
+    probe = re.sub(r"[\x00-\x20\x7f]", "", text).lower()
+    scheme = re.match(r"([a-z][a-z0-9+.\-]*):", probe)
+    return text if not scheme or scheme.group(1) in ("http", "https", "mailto", "tel") else ""
 
 
 @register.filter

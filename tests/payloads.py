@@ -1,0 +1,57 @@
+"""Hostile inputs for every public parameter (issue #20): quotes and search syntax, NUL, CR/LF,
+huge numbers, 100 KB, Unicode confusables and markup."""
+
+PAYLOADS = [
+    # quotes and the syntax of SQLite FTS5 and PostgreSQL tsquery
+    '"',
+    "'",
+    '""',
+    'a"b',
+    "`",
+    "“Haushalt”",
+    "NOT",
+    "a OR b",
+    "NEAR(a b)",
+    "*",
+    "a*",
+    "(",
+    ")",
+    "-x",
+    "title:x",
+    "^x",
+    "{title} : x",
+    "a & b | !c",
+    "' OR 1=1 --",
+    "%",
+    "_",
+    "\\",
+    # NUL and line breaks
+    "\x00",
+    "a\x00b",
+    "\r\n",
+    "a\r\nBcc: victim@example.org",
+    "\x01\x0b\x1f",
+    # numbers out of reach
+    str(10**30),
+    "-" + str(10**30),
+    "1e30",
+    "NaN",
+    "-1",
+    # 100 KB
+    "x" * 100_000,
+    "wort " * 20_000,
+    # Unicode confusables and invisible characters
+    "＂",
+    "ｈａｕｓｈａｌｔ",
+    "\u202ehaushalt",
+    "haus\u200bhalt",
+    "İ",
+    "ﬁ",
+    "\ufeff",
+    "𝐡𝐚𝐮𝐬",
+    "e\u0301",
+    # markup and schemes
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "javascript:alert(1)",
+]
