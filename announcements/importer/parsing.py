@@ -55,7 +55,7 @@ NOT_PLACES = re.compile(
 )
 LEAD_MARK = re.compile(r"\+\s?\+\s?\+")
 PLACE_IN_LEAD = re.compile(
-    r"\b(?:(?:heute|gestern|morgen|am \w+(?:tag|abend|morgen))\s+)?in\s+"
+    r"\b(?P<when>(?:heute|gestern|morgen|am \w+(?:tag|abend|morgen))\s+)?in\s+"
     r"(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
     r"(?:\s+(?:an der|am|im|in der|ob der)\s+[A-ZÄÖÜ][a-zäöüß]+)?)\b"
 )
@@ -260,9 +260,8 @@ def check_length(paragraphs):
 
 
 def place_note(lead):
-    match = next(
-        (m for m in PLACE_IN_LEAD.finditer(lead) if m.group("place") not in NOT_PLACE_NOUNS), None
-    )
+    found = [m for m in PLACE_IN_LEAD.finditer(lead) if m.group("place") not in NOT_PLACE_NOUNS]
+    match = next((m for m in found if m.group("when")), found[0] if found else None)
     if match:
         return _(
             "No place in the date line; the page shows the date alone. The lead suggests "

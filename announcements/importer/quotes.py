@@ -38,10 +38,17 @@ ROLE_WORD = re.compile(
     re.I,
 )
 ARTICLES = {"der", "die", "das", "the", "den"}
+PRONOUNS = {"er", "sie", "he", "she"}
+SENTENCE_BREAK = re.compile(r"(?<!\bDr)(?<!\bProf)(?<!\bSt)(?<!\bNr)[.!?]\s+\S")
 ADJECTIVES = re.compile(
     r"^(erste[rn]?|zweite[rn]?|stellvertretende[rn]?|bayerische[rn]?|parlamentarische[rn]?|"
     r"zuständige[rn]?|amtierende[rn]?|neue[rn]?|deputy|chief|first)$",
     re.I,
+)
+# "… sagte Ministerin Vogt in Berlin / am Montag / bei der Eröffnung": where, not who.
+CIRCUMSTANCE = re.compile(
+    r"\s+(?:in|im|bei|beim|am|auf|vor|während|anlässlich|nach|heute|gestern|at|on|during)\b"
+    r"(?:\s+[\w.-]+){0,6}$"
 )
 NAME = r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\wäöüß'-]+\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß'-]+"
 ROLE_THEN_NAME = re.compile(
@@ -65,7 +72,7 @@ def speaker_and_role(who: str) -> tuple[str, str]:
     """ "Innenminister Joachim Herrmann" → ("Joachim Herrmann", "Innenminister");
     "Max Muster, Leiter der Inspektion" → ("Max Muster", "Leiter der Inspektion");
     "der Minister" → ("", "der Minister")."""
-    who = " ".join(who.split()).strip(" ,.")
+    who = CIRCUMSTANCE.sub("", " ".join(who.split()).strip(" ,.")).strip(" ,.")
     if "," in who:
         name, role = (part.strip() for part in who.split(",", 1))
         if name and not is_role_phrase(name):
@@ -76,7 +83,11 @@ def speaker_and_role(who: str) -> tuple[str, str]:
     words = who.split()
     role = []
     while words and is_role_phrase(words[0]):
+        if words[0].lower() in ARTICLES and any(ROLE_WORD.search(word) for word in role):
+            break  # "die Präsidentin der Kammer": the article starts a genitive
         role.append(words.pop(0))
+    if role and words and words[0].lower() in ("der", "des", "of"):
+        return "", who  # "die Präsidentin der Kammer": a role, no name
     if words:
         return " ".join(words), " ".join(w for w in role if w.lower() not in ARTICLES)
     return "", " ".join(role) or who
@@ -103,14 +114,26 @@ def role_stem(role: str) -> str:
     return word[:-2] if word.endswith("in") and ROLE_WORD.search(word[:-2] or "-") else word
 
 
+def same_role(known: str, referred: str) -> bool:
+    """"innenminister" is "der Minister" and "minister" may be "der Wirtschaftsminister"."""
+    return known.endswith(referred) or referred.endswith(known)
+
+
 class Speakers:
     """Resolves how a quote names its speaker against the people named in the release."""
 
     def __init__(self, people):
         self.people = list(people)
+        self.last = None
 
     def resolve(self, who: str) -> tuple[str, str, bool]:
-        """(speaker, role, resolved)."""
+        """(speaker, role, resolved); "er"/"sie" is whoever was quoted just before."""
+        if who.strip().lower() in PRONOUNS:
+            return (*self.last[:2], True) if self.last else (who.strip().capitalize(), "", False)
+        self.last = found = self.find(who)
+        return found
+
+    def find(self, who: str) -> tuple[str, str, bool]:
         name, role = speaker_and_role(who)
         if len(name.split()) >= 2:
             known = self.by_surname(name.split()[-1], name)
@@ -121,7 +144,7 @@ class Speakers:
             known = self.by_surname(name)
             return (known.name, role or known.role, True) if known else (name, role, False)
         stem = role_stem(role)
-        matches = {p.name: p for p in self.people if stem and role_stem(p.role).endswith(stem)}
+        matches = {p.name: p for p in self.people if stem and same_role(role_stem(p.role), stem)}
         if len(matches) == 1:
             person = next(iter(matches.values()))
             return person.name, person.role, True
@@ -158,9 +181,13 @@ def split_after(gap: str, last: bool):
         who, rest = tail[: split.start()], tail[split.end() :].strip()
         if re.search(r"\b(Dr|Prof|St|Nr)$", who) or len(who.strip()) < 2:
             continue
+        if SENTENCE_BREAK.search(who.strip()):
+            return None
         if only_punctuation(rest) or (not last and BEFORE.match(rest)):
             return who.strip(), "" if only_punctuation(rest) else rest
-    return (tail.strip(), "") if len(tail.strip()) <= 160 else None
+    if len(tail.strip()) > 160 or SENTENCE_BREAK.search(tail.strip()):
+        return None  # „…“, sagte X. Er kündigte an, …: a sentence follows, not a quote
+    return tail.strip(), ""
 
 
 def parse_quotes(text: str):
@@ -205,7 +232,10 @@ def merge_quotes(quotes, whos, joins):
     merged = []
     for quote, who, joined in zip(quotes, whos, joins, strict=True):
         if joined and merged and merged[-1][1] == who:
-            merged[-1] = (f"{merged[-1][0]} {quote}", who)
+            before = merged[-1][0]
+            if quote[:1].isupper() and not before.endswith((".", "!", "?", "…")):
+                before += "."  # „Satz“, sagte X. „Nächster Satz.“ → "Satz. Nächster Satz."
+            merged[-1] = (f"{before} {quote}", who)
         else:
             merged.append((quote, who))
     return merged

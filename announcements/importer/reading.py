@@ -17,6 +17,7 @@ MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]*)\)")
 MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MD_EM = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])\1(?![*\w])")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+BARE_URL = re.compile(r"\bhttps?://[^\s<>\"\[\]()]+[^\s<>\"\[\]().,;:!?]")
 
 
 def decode(data: bytes) -> str:
@@ -58,6 +59,16 @@ def markdown_line(line: str, base_url="") -> str:
 
 
 def emphasis(text: str) -> str:
+    """Escaped text with **bold**, *italic* and bare http(s) addresses as tags."""
+    parts, position = [], 0
+    for match in BARE_URL.finditer(text):
+        parts.append(styled(text[position : match.start()]))
+        parts.append(f'<a href="{match.group(0)}">{match.group(0)}</a>')
+        position = match.end()
+    return "".join(parts) + styled(text[position:])
+
+
+def styled(text: str) -> str:
     text = MD_STRONG.sub(r"<strong>\2</strong>", text)
     return MD_EM.sub(r"<em>\2</em>", text)
 
