@@ -41,6 +41,9 @@ FOOTER_WORDS = {
     "accessibility",
     "contact",
 }
+OTS_FOOTER = re.compile(r"^original-content von:", re.I)
+OTS_PLACE = re.compile(r"^(?P<place>[A-ZÄÖÜ][\wäöüß .-]{1,60}?)\s*\(ots\)\s*[-–—:]?\s*")
+OTS_CODE = re.compile(r"^POL-[A-Z]{1,6}:\s*(?:\(\d+\)\s*)?")
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)", re.I)
 KICKER = re.compile(
     r"^(pressemitteilung|pressemeldung|presseinformation|medieninformation|press release|"
@@ -102,7 +105,9 @@ def plain(html: str) -> str:
 def is_footer_line(text: str) -> bool:
     if COPYRIGHT.match(text):
         return True
-    tokens = [t.strip().lower() for t in re.split(r"\s*[|·•/]\s*|\s+–\s+|\s{2,}", text)]
+    if OTS_FOOTER.match(text):
+        return True
+    tokens = [t.strip().lower() for t in re.split(r"\s*[|·•/\[\]]\s*|\s+–\s+|\s{2,}", text)]
     tokens = [token for token in tokens if token]
     return bool(tokens) and all(token in FOOTER_WORDS for token in tokens)
 
@@ -148,9 +153,10 @@ def split_paragraphs(entries):
 
 def place_before(date_text: str, start: int) -> str:
     """ "München, 18. Juli 2018" → "München"; "Montag, 18. Juli 2018" or "18.07.2018" → ""."""
-    place = date_text[:start].strip(" ,–-:|").split(",")[-1].strip(" –-:|")
-    words = [word for word in place.split() if not NOT_PLACES.match(word.strip(",.:"))]
-    place = " ".join(words)
+    words = date_text[:start].replace(",", " , ").split()
+    words = [word for word in words if not NOT_PLACES.match(word.strip(".:"))]
+    place = " ".join(words).strip(" ,–-:|").split(",")[-1].strip(" –-:|")
+    words = place.split()
     if not place or KICKER.match(place) or re.search(r"\d", place) or len(words) > 5:
         return ""
     return place
@@ -226,8 +232,13 @@ def parse_release(lines, default_place="", now=None, budget=None) -> ParsedRelea
     if not any(line for _n, line in entries):
         raise ImportProblem(_("no text"))
     title, moment, place, language, rest, date_line, has_time = header(entries, default_place)
+    title = OTS_CODE.sub("", plain(title))
     paragraphs = split_paragraphs(entries[rest:])
     check_length(paragraphs)
+    if paragraphs and (ots := OTS_PLACE.match(plain(paragraphs[0][1]))):
+        place = place or ots.group("place")  # "Lindach (ots) – Unbekannte sind …"
+        number, html = paragraphs[0]
+        paragraphs[0] = (number, html.replace(ots.group(0).strip(), "", 1).strip())
     notes = []
     lead, paragraphs = take_lead(paragraphs, notes)
     if lead is None:
@@ -291,7 +302,8 @@ def read_body(paragraphs, release, speakers, now, budget):
                 continue
         if match := MORE_AT.match(text):
             link_text = (match.group("text") or match.group("text_en")).strip()
-            url = match.group("url") or match.group("url_en") or first_url(html)
+            url = (match.group("url") or match.group("url_en") or "").rstrip(".,;:!?")
+            url = url or first_url(html)
             if not url and next_url:
                 url, position = next_url, position + 1
             if url:

@@ -18,7 +18,8 @@ QUOTED = re.compile(rf"[{OPEN}](?P<text>[^{OPEN}{CLOSE}]{{3,3000}}?)[{CLOSE}]")
 VERBS_DE = (
     r"erklärte|erklärt|betonte|betont|sagte|sagt|ergänzte|ergänzt|unterstrich|unterstreicht|"
     r"bekräftigte|versicherte|meinte|fügte\s+hinzu|hob\s+hervor|kündigte\s+an|stellte\s+fest|"
-    r"sagte\s+dazu|erläuterte|mahnte|warnte|freute\s+sich|zeigte\s+sich\s+überzeugt|so"
+    r"sagte\s+dazu|erläuterte|mahnte|warnte|freute\s+sich|zeigte\s+sich\s+überzeugt|"
+    r"kündigte|fügte|hob|stellte|führte|riet|appellierte|bat|berichtete|so"
 )
 VERBS_EN = r"said|says|explained|stressed|added|emphasised|emphasized|noted|underlined"
 VERB = rf"(?:{VERBS_DE}|{VERBS_EN})"
@@ -30,14 +31,14 @@ BEFORE = re.compile(
     r"(?:\s+(?:dazu|außerdem|weiter))?\s*:\s*$",
     re.I,
 )
-ROLE_WORD = re.compile(
-    r"(minister(in)?|sekretär(in)?|präsident(in)?|landrat|landrätin|bürgermeister(in)?|"
-    r"sprecher(in)?|leiter(in)?|beauftragte[rn]?|direktor(in)?|vorsitzende[rn]?|chef(in)?|"
-    r"referent(in)?|kommissar(in)?|dezernent(in)?|secretary|president|mayor|spokesperson|"
-    r"director|chair|commissioner|officer)$",
-    re.I,
+ROLES = (
+    r"minister(?:in)?|sekretär(?:in)?|präsident(?:in)?|landrat|landrätin|bürgermeister(?:in)?|"
+    r"sprecher(?:in)?|leiter(?:in)?|beauftragte[rn]?|direktor(?:in)?|vorsitzende[rn]?|"
+    r"chef(?:in)?|referent(?:in)?|kommissar(?:in)?|dezernent(?:in)?|kämmerer(?:in)?|"
+    r"secretary|president|mayor|spokesperson|director|chair|commissioner|officer"
 )
-ARTICLES = {"der", "die", "das", "the", "den"}
+ROLE_WORD = re.compile(rf"({ROLES})$", re.I)
+ARTICLES = {"der", "die", "das", "the", "den", "ein", "eine", "a", "an"}
 PRONOUNS = {"er", "sie", "he", "she"}
 SENTENCE_BREAK = re.compile(r"(?<!\bDr)(?<!\bProf)(?<!\bSt)(?<!\bNr)[.!?]\s+\S")
 ADJECTIVES = re.compile(
@@ -49,12 +50,12 @@ ADJECTIVES = re.compile(
 CIRCUMSTANCE = re.compile(
     r"\s+(?:in|im|bei|beim|am|auf|vor|während|anlässlich|nach|heute|gestern|at|on|during)\b"
     r"(?:\s+[\w.-]+){0,6}$"
+    r"|\s+(?:an|hinzu|hervor|fest|aus)$"  # the particle of "kündigte … an"
 )
+LOOKS_LIKE_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){0,2}")
 NAME = r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\wäöüß'-]+\s+(?:(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][\wäöüß'-]+"
 ROLE_THEN_NAME = re.compile(
-    r"\b(?P<role>[A-ZÄÖÜ][\wäöüß-]*(?:minister|ministerin|sekretär|sekretärin|präsident|"
-    r"präsidentin|landrat|landrätin|bürgermeister|bürgermeisterin|sprecher|sprecherin|leiter|"
-    r"leiterin|direktor|direktorin|Minister|Mayor|Secretary|President))\s+(?P<name>" + NAME + r")"
+    rf"\b(?P<role>(?=[A-ZÄÖÜ])[\wäöüß-]*?(?i:{ROLES}))\s+(?P<name>{NAME})(?![\wäöüß])"
 )
 
 
@@ -75,6 +76,8 @@ def speaker_and_role(who: str) -> tuple[str, str]:
     who = CIRCUMSTANCE.sub("", " ".join(who.split()).strip(" ,.")).strip(" ,.")
     if "," in who:
         name, role = (part.strip() for part in who.split(",", 1))
+        if LOOKS_LIKE_NAME.fullmatch(role) and not LOOKS_LIKE_NAME.fullmatch(name):
+            name, role = role, name  # "der Leiter des Gesundheitsamts, Dr. Peter Hahn"
         if name and not is_role_phrase(name):
             role_words = role.split()
             while role_words and role_words[0].lower() in ARTICLES:
@@ -115,7 +118,7 @@ def role_stem(role: str) -> str:
 
 
 def same_role(known: str, referred: str) -> bool:
-    """"innenminister" is "der Minister" and "minister" may be "der Wirtschaftsminister"."""
+    """ "innenminister" is "der Minister" and "minister" may be "der Wirtschaftsminister"."""
     return known.endswith(referred) or referred.endswith(known)
 
 
