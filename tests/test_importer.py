@@ -1,10 +1,6 @@
 """import_releases: what it understands, its safety, and that it never crashes."""
 
-from io import StringIO
-from pathlib import Path
-
 import pytest
-from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,8 +8,7 @@ from announcements.importer import ImportProblem, parse_release, read_source
 from announcements.models import PressReleasePage
 
 from .conftest import berlin
-
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+from .importing import FIXTURES, bind, run
 
 
 def parsed(name):
@@ -175,19 +170,7 @@ def test_unusable_files_are_named_with_line_and_reason(name, line, reason):
 
 @pytest.fixture
 def bound_index(press_index, issuer):
-    press_index.issuer = issuer
-    press_index.save_revision().publish()
-    return press_index
-
-
-def run(*args):
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import_releases", *map(str, args), stdout=out, stderr=err)
-        code = 0
-    except CommandError as error:
-        code, err = 1, StringIO(err.getvalue() + str(error))
-    return code, out.getvalue(), err.getvalue()
+    return bind(press_index, issuer)
 
 
 def good_files(tmp_path, *names):

@@ -11,11 +11,16 @@ from django.utils import timezone
 from announcements.importer import parse_release, read_source
 from announcements.models import PressReleasePage
 
-from .test_importer import bound_index, run  # noqa: F401 (fixture)
+from .importing import bind, run
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 LEFTOVERS = ("](", "**", "[Inhalt", "Impressum", "Datenschutz", "Sie befinden sich", "+++", "ots)")
+
+
+@pytest.fixture
+def bound_index(press_index, issuer):
+    return bind(press_index, issuer)
 
 
 def parsed(name):

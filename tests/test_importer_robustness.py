@@ -1,14 +1,20 @@
 """import_releases against hostile and broken input, re-imports over editors' changes, and the
 cost of one import: each limit is a `file:line: reason`, the next file is still imported."""
 
+import pytest
 from django.db.models.signals import post_save
 from wagtail.models import Page
 
 from announcements.models import PressReleasePage
 
-from .test_importer import FIXTURES, bound_index, run  # noqa: F401 (fixture)
+from .importing import FIXTURES, bind, run
 
 GOOD = (FIXTURES / "01-standard.txt").read_bytes()
+
+
+@pytest.fixture
+def bound_index(press_index, issuer):
+    return bind(press_index, issuer)
 
 
 def folder_with(tmp_path, files):
@@ -70,7 +76,7 @@ def test_a_text_longer_than_any_release_is_refused_at_its_paragraph(tmp_path, bo
 
 def test_a_huge_paragraph_with_many_photo_words_is_read_as_a_paragraph(tmp_path, bound_index):
     # Before: the photo-hint pattern took 64 s on such a paragraph (quadratic backtracking).
-    huge = GOOD + b"\n\n" + "Bilder und Fotos ab und zu ".encode() * 6_000
+    huge = GOOD + b"\n\n" + b"Bilder und Fotos ab und zu " * 6_000
     folder = folder_with(tmp_path, {"huge.txt": huge})
     code, out, _err = run(folder, "--parent", bound_index.pk)
     assert code == 0 and "1 created" in out
