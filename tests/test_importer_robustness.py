@@ -3,8 +3,11 @@ cost of one import: each limit is a `file:line: reason`, the next file is still 
 
 import pytest
 from django.db.models.signals import post_save
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wagtail.models import Page
 
+from announcements.importer import ImportProblem, parse_release, read_source
 from announcements.models import PressReleasePage
 
 from .importing import FIXTURES, bind, run
@@ -167,3 +170,60 @@ def test_one_save_per_new_release_and_the_release_is_searchable(tmp_path, bound_
     found = Page.objects.live().search("Leitstelle")
     assert [hit.pk for hit in found] == [page.pk]
     assert client.get(page.url).status_code == 200
+
+
+# Property-based: HTML trees and Markdown-like text from real releases' pieces, any nesting
+
+WORDS = st.sampled_from(
+    [
+        "München, 18. Juli 2018",
+        "14.03.2019, 10:30 Uhr",
+        "+++",
+        "+ + +",
+        "„Zitat“, sagte Ministerin Eva Groß.",
+        "»Zitat«, betonte der Minister.",
+        'Er sagte: "ja".',
+        "Bilder ab ca. 18 Uhr",
+        "Sie befinden sich hier:",
+        "[Impressum](#)",
+        "[Link](https://example.org/x)",
+        "[x](javascript:alert(1))",
+        "**fett**",
+        "*kursiv*",
+        "Lindach (ots) –",
+        "POL-BL:",
+        "Wort",
+        "\n\n",
+    ]
+)
+MARKDOWN = st.lists(WORDS, max_size=60).map(" ".join)
+TAGS = ["div", "p", "a", "strong", "em", "span", "main", "script", "footer", "li", "o:p", "h1"]
+
+
+def element(children):
+    return st.tuples(st.sampled_from(TAGS), st.lists(children, max_size=4)).map(
+        lambda pair: (
+            f'<{pair[0]} href="javascript:x()" onclick="x()">{"".join(pair[1])}</{pair[0]}>'
+        )
+    )
+
+
+HTML = st.recursive(WORDS, element, max_leaves=40).map(
+    lambda body: f"<html><body>{body}</body></html>"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(MARKDOWN, HTML))
+def test_any_release_like_input_parses_or_fails_with_a_line(text):
+    try:
+        lines, is_html = read_source(text.encode("utf-8"))
+        release = parse_release(lines)
+    except ImportProblem as problem:
+        assert problem.reason and problem.line >= 0
+        return
+    assert release.title and release.lead
+    shown = " ".join(str(value) for _kind, value in release.blocks) + release.lead
+    assert "<script" not in shown and "onclick" not in shown and "<a>" not in shown
+    assert 'href="javascript' not in shown
+    assert is_html or ("](" not in shown and "javascript:" not in shown)  # Markdown read

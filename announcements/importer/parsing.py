@@ -233,6 +233,8 @@ def parse_release(lines, default_place="", now=None, budget=None) -> ParsedRelea
         raise ImportProblem(_("no text"))
     title, moment, place, language, rest, date_line, has_time = header(entries, default_place)
     title = OTS_CODE.sub("", plain(title))
+    if not title:
+        raise ImportProblem(_("no title before or after the date line"), date_line)
     paragraphs = split_paragraphs(entries[rest:])
     check_length(paragraphs)
     if paragraphs and (ots := OTS_PLACE.match(plain(paragraphs[0][1]))):

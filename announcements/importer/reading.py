@@ -13,7 +13,7 @@ from .limits import Budget
 # Bytes that text never contains (NUL and most C0 controls; tab, newlines and form feed allowed).
 CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
 MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
-MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]*)\)")
+MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MD_EM = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])\1(?![*\w])")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
