@@ -7,16 +7,22 @@ indexing run once per batch (`Indexing`), not on every save.
 
 import hashlib
 from contextlib import contextmanager
+from io import BytesIO
+from urllib.parse import unquote, urlsplit
 
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
-from modelsearch.backends import get_search_backends
-from modelsearch.signal_handlers import post_save_signal_handler
+from django.utils.translation import gettext as _
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex, Revision
 from wagtail.rich_text import RichText
+from wagtail.search.backends import get_search_backends
+from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
@@ -155,3 +161,62 @@ class Indexing:
         for page in pages:
             ReferenceIndex.create_or_update_for_object(page)
         self.pending.clear()
+
+
+def is_unchanged(parent, source, digest) -> bool:
+    pages = PressReleasePage.objects.child_of(parent)
+    return pages.filter(legacy_source=source, legacy_fingerprint=digest).exists()
+
+
+def add_gallery(parsed: ParsedRelease, downloads):
+    """Photos downloaded from the old page → Wagtail images and a gallery at the end of the body.
+
+    `downloads` is [(Photo, bytes or None)]. The old alt text becomes the image's description
+    and the photo's alternative text; a photo without one is imported all the same, its
+    alternative text says that it is missing and the release gets a review note."""
+    items = []
+    for photo, data in downloads:
+        name = unquote(urlsplit(photo.url).path.rsplit("/", 1)[-1]) or "foto.jpg"
+        if data is None or not is_image(data):
+            parsed.review_notes.append(
+                _("Photo %(url)s could not be downloaded or read.") % {"url": photo.url}
+            )
+            continue
+        if not photo.alt:
+            parsed.review_notes.append(
+                _("Photo “%(name)s” had no alternative text: describe what it shows.")
+                % {"name": name}
+            )
+        image = get_image_model()(
+            title=(photo.alt or photo.caption or name)[:255],
+            description=photo.alt[:255],
+            file=ImageFile(BytesIO(data), name=name),
+        )
+        image.save()
+        items.append(
+            {
+                "image": image,
+                "alt_text": photo.alt[:300] or _("Alternative text missing (imported)")[:300],
+                "caption": (photo.caption or photo.alt or name)[:500],
+                "credit": photo.credit[:200] or _("unknown (imported)"),
+            }
+        )
+        if not photo.credit:
+            parsed.review_notes.append(
+                _("Photo “%(name)s” had no credit: enter the photographer.") % {"name": name}
+            )
+    if items:
+        heading = "Photos" if parsed.language == "en" else "Fotos"
+        parsed.blocks.append(
+            ("image_gallery", {"heading": heading, "release_at": None, "images": items})
+        )
+    return len(items)
+
+
+def is_image(data: bytes) -> bool:
+    try:
+        with PILImage.open(BytesIO(data)) as picture:
+            picture.verify()
+    except Exception:  # Pillow raises many kinds for a file that is no image
+        return False
+    return True
