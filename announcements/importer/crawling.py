@@ -22,6 +22,7 @@ USER_AGENT = "wagtail-pressroom-importer"
 NEXT_WORDS = re.compile(
     r"^(weiter|nächste( seite)?|vor|next|older|ältere( meldungen)?|»|›|>|\d+)$", re.I
 )
+CREDIT_PREFIX = re.compile(r"^(?:foto|bild|photo|©)\s*:?\s*", re.I)
 CREDIT = re.compile(r"(?:^|\s)(?:foto|bild|photo|©)\s*:?\s*(?P<credit>[^|]{2,120})$", re.I)
 
 
@@ -148,6 +149,7 @@ def photos_of(html: bytes, base_url) -> list[Photo]:
         caption_tag = figure.find("figcaption") if figure else None
         credit_tag = figure.find(class_=re.compile("credit|copyright|quelle")) if figure else None
         credit = " ".join(credit_tag.get_text().split()) if credit_tag else ""
+        credit = CREDIT_PREFIX.sub("", credit)
         if credit_tag:
             credit_tag.extract()
         caption = " ".join(caption_tag.get_text().split()) if caption_tag else ""
