@@ -124,9 +124,9 @@ def create(parsed, parent, issuer, source, digest, go_live):
         latest_revision_created_at=revision.created_at,
         draft_title=page.title,
     )
-    log(instance=page, action="wagtail.create", revision=revision, content_changed=True)
+    action = "wagtail.publish" if go_live else "wagtail.create"
+    log(instance=page, action=action, revision=revision, content_changed=True)
     if go_live:
-        log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
         page_published.send(sender=PressReleasePage, instance=page, revision=revision)
     return page
 
@@ -152,6 +152,7 @@ class Indexing:
         if len(self.pending) >= self.batch:
             self.flush()
 
+    @transaction.atomic  # one commit per batch
     def flush(self):
         if not self.pending:
             return
