@@ -66,7 +66,7 @@ NOT_PLACE_NOUNS = {"Kraft", "Zukunft", "Zusammenarbeit", "Höhe", "Form", "Betri
 URL = re.compile(r"https?://[^\s<>\"]+", re.I)
 MORE_AT = re.compile(
     r"^(?P<text>.+?)\s+(?:finden sie|erhalten sie|gibt es|lesen sie)\s+(?:auch\s+)?"
-    r"(?:unter|hier|im internet unter)\s*:?\s*(?P<url>https?://\S+)?\s*$"
+    r"(?:unter|hier|im internet unter)\s*:?\s*(?P<url>\S+)?\s*$"
     r"|^(?P<text_en>more (?:information|details)[^:]*?)(?:\s+(?:is|are) available)?"
     r"\s*(?:at|:)\s*:?\s*"
     r"(?P<url_en>https?://\S+)?\s*$",
@@ -297,15 +297,16 @@ def read_body(paragraphs, release, speakers, now, budget):
             else ""
         )
         if match := ORIGINAL.match(text):
-            url = match.group("url") or first_url(html) or next_url
+            url = match.group("url") or first_url(html)
+            if not url and next_url:
+                url, position = next_url, position + 1
             if url:
-                position += 1 if url == next_url and not match.group("url") else 0
                 release.issuer_release_url = release.issuer_release_url or url
                 continue
         if match := MORE_AT.match(text):
             link_text = (match.group("text") or match.group("text_en")).strip()
             url = (match.group("url") or match.group("url_en") or "").rstrip(".,;:!?")
-            url = url or first_url(html)
+            url = url if URL.fullmatch(url) else first_url(html)
             if not url and next_url:
                 url, position = next_url, position + 1
             if url:
