@@ -1,10 +1,6 @@
 """import_releases: what it understands, its safety, and that it never crashes."""
 
-from io import StringIO
-from pathlib import Path
-
 import pytest
-from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,8 +8,7 @@ from announcements.importer import ImportProblem, parse_release, read_source
 from announcements.models import PressReleasePage
 
 from .conftest import berlin
-
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+from .importing import FIXTURES, bind, run
 
 
 def parsed(name):
@@ -108,8 +103,9 @@ def test_english_release():
     )
 
 
-def test_photo_hint_becomes_a_gallery_with_a_release_time_to_review():
-    release = parsed("08-photo-hint.txt")
+def test_a_future_photo_hint_becomes_a_withheld_gallery_to_fill():
+    lines, _is_html = read_source((FIXTURES / "08-photo-hint.txt").read_bytes())
+    release = parse_release(lines, now=berlin(2019, 9, 14, 9, 0))
     [gallery] = blocks_of(release, "image_gallery")
     assert gallery["release_at"] == berlin(2019, 9, 14, 18, 0)
     assert gallery["images"] == []
@@ -117,6 +113,12 @@ def test_photo_hint_becomes_a_gallery_with_a_release_time_to_review():
     assert not any(
         "Bilder der Veranstaltung" in str(v) for k, v in release.blocks if k == "paragraph"
     )
+
+
+def test_a_past_photo_hint_is_only_a_review_note():
+    release = parsed("08-photo-hint.txt")  # 2019: the photos were due long ago
+    assert not blocks_of(release, "image_gallery")
+    assert any("vorbei" in note and "18:00" in note for note in release.review_notes)
 
 
 def test_breadcrumb_and_footer_lines_are_dropped():
@@ -168,19 +170,7 @@ def test_unusable_files_are_named_with_line_and_reason(name, line, reason):
 
 @pytest.fixture
 def bound_index(press_index, issuer):
-    press_index.issuer = issuer
-    press_index.save_revision().publish()
-    return press_index
-
-
-def run(*args):
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import_releases", *map(str, args), stdout=out, stderr=err)
-        code = 0
-    except CommandError as error:
-        code, err = 1, StringIO(err.getvalue() + str(error))
-    return code, out.getvalue(), err.getvalue()
+    return bind(press_index, issuer)
 
 
 def good_files(tmp_path, *names):
@@ -208,17 +198,23 @@ def test_import_creates_drafts_and_is_idempotent(tmp_path, bound_index):
     assert "45 Fachleute" in str(page.get_latest_revision_as_object().body)
 
 
-def test_publish_makes_releases_live_but_keeps_photo_placeholders_as_drafts(
+def test_publish_makes_old_releases_live_and_keeps_future_photo_placeholders_as_drafts(
     tmp_path, bound_index, client
 ):
     folder = good_files(tmp_path, "02-numeric-date.txt", "08-photo-hint.txt")
+    future = (FIXTURES / "08-photo-hint.txt").read_bytes().replace(b"2019", b"2099")
+    (folder / "09-future-photos.txt").write_bytes(future)
     code, out, _err = run(folder, "--parent", bound_index.pk, "--publish")
     assert code == 0
     live = PressReleasePage.objects.get(legacy_source="alt/02-numeric-date.txt")
     assert live.live and client.get(live.url).status_code == 200
-    draft = PressReleasePage.objects.get(legacy_source="alt/08-photo-hint.txt")
+    assert f"created (live) {folder / '02-numeric-date.txt'}" in out
+    old = PressReleasePage.objects.get(legacy_source="alt/08-photo-hint.txt")
+    assert old.live and "Bilderhinweis" in old.import_review_note
+    assert "Fotos der Veranstaltung" not in client.get(old.url).content.decode()
+    draft = PressReleasePage.objects.get(legacy_source="alt/09-future-photos.txt")
     assert not draft.live and "Bilderhinweis" in draft.import_review_note
-    assert "draft: add the photos, then publish" in out
+    assert f"created (draft: add the photos, then publish) {folder / '09-future-photos.txt'}" in out
 
 
 def test_dry_run_writes_nothing(tmp_path, bound_index):

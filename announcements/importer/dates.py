@@ -41,7 +41,11 @@ ENGLISH_DAY_FIRST = re.compile(
 ENGLISH_MONTH_FIRST = re.compile(
     r"\b(" + "|".join(ENGLISH_MONTHS) + r")\s+(\d{1,2}),\s*(\d{4})\b", re.I
 )
-TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*(?:Uhr|h)\b|\b(\d{1,2})[:.](\d{2})\s*(am|pm)\b", re.I)
+TIME = re.compile(
+    r"\b(\d{1,2})[:.](\d{2})\s*(?:Uhr|h)\b|\b(\d{1,2})[:.](\d{2})\s*(am|pm)\b"
+    r"|\b(\d{1,2}):(\d{2})\b(?![:.]?\d)",  # "03.04.2021 – 08:15" on a date line
+    re.I,
+)
 
 
 def find_date(text: str):
@@ -88,6 +92,8 @@ def find_time(text: str) -> dt.time | None:
         return None
     if match.group(1):
         hour, minute = int(match.group(1)), int(match.group(2))
+    elif match.group(6):
+        hour, minute = int(match.group(6)), int(match.group(7))
     else:
         hour, minute = int(match.group(3)) % 12, int(match.group(4))
         hour += 12 if match.group(5).lower() == "pm" else 0

@@ -11,46 +11,79 @@ from django.utils.translation import gettext as _
 
 from .dates import find_date, find_time
 from .errors import ImportProblem
-from .quotes import parse_quote
+from .limits import MAX_CHARACTERS
+from .quotes import Speakers, parse_quotes, people_named
 
-BREADCRUMB = re.compile(r"^(sie befinden sich hier|you are here)\b", re.I)
+BREADCRUMB = re.compile(
+    r"^(sie befinden sich hier|you are here|startseite\s*[>»›/|]|home\s*[>»›/|])", re.I
+)
 FOOTER_WORDS = {
     "inhalt",
     "datenschutz",
+    "datenschutzerklärung",
     "impressum",
     "barrierefreiheit",
+    "erklärung zur barrierefreiheit",
     "kontakt",
     "seitenanfang",
+    "zum seitenanfang",
     "nach oben",
     "sitemap",
     "drucken",
+    "seite drucken",
     "leichte sprache",
     "gebärdensprache",
+    "newsletter",
+    "rss",
+    "cookie-einstellungen",
     "privacy",
     "legal notice",
     "accessibility",
     "contact",
 }
-KICKER = re.compile(r"^(pressemitteilung|pressemeldung|press release)\b[^a-zäöü]*$", re.I)
+OTS_FOOTER = re.compile(r"^original-content von:", re.I)
+OTS_PLACE = re.compile(r"^(?P<place>[A-ZÄÖÜ][\wäöüß .-]{1,60}?)\s*\(ots\)\s*[-–—:]?\s*")
+OTS_CODE = re.compile(r"^POL-[A-Z]{1,6}:\s*(?:\(\d+\)\s*)?")
+COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)", re.I)
+KICKER = re.compile(
+    r"^(pressemitteilung|pressemeldung|presseinformation|medieninformation|press release|"
+    r"pm|polizeibericht|polizeimeldung)\b(\s*(nr\.?|no\.?)?\s*[\d/.-]*)?\s*:?$",
+    re.I,
+)
+NOT_PLACES = re.compile(
+    r"^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|datum|date|stand|veröffentlicht|published|"
+    r"erschienen|vom|am|den|on)$",
+    re.I,
+)
+LEAD_MARK = re.compile(r"\+\s?\+\s?\+")
+PLACE_IN_LEAD = re.compile(
+    r"\b(?P<when>(?:heute|gestern|morgen|am \w+(?:tag|abend|morgen))\s+)?in\s+"
+    r"(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
+    r"(?:\s+(?:an der|am|im|in der|ob der)\s+[A-ZÄÖÜ][a-zäöüß]+)?)\b"
+)
+NOT_PLACE_NOUNS = {"Kraft", "Zukunft", "Zusammenarbeit", "Höhe", "Form", "Betrieb", "Zeiten"}
 URL = re.compile(r"https?://[^\s<>\"]+", re.I)
 MORE_AT = re.compile(
     r"^(?P<text>.+?)\s+(?:finden sie|erhalten sie|gibt es|lesen sie)\s+(?:auch\s+)?"
-    r"(?:unter|hier|im internet unter)\s*:?\s*(?P<url>https?://\S+)?\s*$"
+    r"(?:unter|hier|im internet unter)\s*:?\s*(?P<url>\S+)?\s*$"
     r"|^(?P<text_en>more (?:information|details)[^:]*?)(?:\s+(?:is|are) available)?"
     r"\s*(?:at|:)\s*:?\s*"
     r"(?P<url_en>https?://\S+)?\s*$",
     re.I,
 )
 ORIGINAL = re.compile(
-    r"^(?:quelle|original(?:meldung)?|diese pressemitteilung[^:]*|source|original release)\s*:\s*"
-    r"(?P<url>https?://\S+)\s*$",
+    r"^(?:quelle|original(?:meldung)?|diese pressemitteilung[^:]*|source|original release|"
+    r"(?:die\s+)?pressemitteilung (?:auf|bei) (?:der (?:web)?seite|den seiten|der website) "
+    r"des herausgebers|zur pressemitteilung des herausgebers)\s*:?\s*(?P<url>https?://\S+)?\s*$",
     re.I,
 )
 PHOTO_HINT = re.compile(
-    r"\b(?:bilder|fotos|photos|pictures)\b.*?\b(?:ab|from)\s+(?:ca\.\s*|circa\s+|about\s+)?"
+    r"\b(?:bilder|fotos|photos|pictures)\b.{0,200}?\b(?:ab|from)\s+(?:ca\.\s*|circa\s+|about\s+)?"
     r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?:uhr|h|pm|am)?",
     re.I,
 )
+BARE_LINK = re.compile(r"<a>(.*?)</a>", re.S)
 
 
 @dataclass
@@ -70,18 +103,38 @@ def plain(html: str) -> str:
 
 
 def is_footer_line(text: str) -> bool:
-    tokens = [t.strip().lower() for t in re.split(r"\s*[|·•/]\s*|\s{2,}", text) if t.strip()]
+    if COPYRIGHT.match(text):
+        return True
+    if OTS_FOOTER.match(text):
+        return True
+    tokens = [t.strip().lower() for t in re.split(r"\s*[|·•/\[\]]\s*|\s+–\s+|\s{2,}", text)]
+    tokens = [token for token in tokens if token]
     return bool(tokens) and all(token in FOOTER_WORDS for token in tokens)
 
 
+def is_link_only(line: str) -> bool:
+    return bool(re.fullmatch(r"<a(?: href=\"[^\"]*\")?>[^<]{1,60}</a>", line.strip()))
+
+
 def numbered(lines):
-    """(line number, inline HTML) without breadcrumb and footer link lines; "" ends a paragraph."""
+    """(line number, inline HTML) without breadcrumb and footer lines; "" ends a paragraph.
+
+    A footer is a line of footer words ("Impressum | Datenschutz"), a copyright line, or a run
+    of two or more short link-only lines at the end of the text."""
     kept = []
     for number, line in enumerate(lines, start=1):
         text = plain(line)
         if BREADCRUMB.match(text) or is_footer_line(text):
             continue
         kept.append((number, line.strip() if text else ""))
+    end = len(kept)
+    while end and not kept[end - 1][1]:
+        end -= 1
+    start = end
+    while start and (is_link_only(kept[start - 1][1]) or not kept[start - 1][1]):
+        start -= 1
+    if sum(1 for _n, line in kept[start:end] if line) >= 2:
+        kept = kept[:start]
     return kept
 
 
@@ -98,6 +151,17 @@ def split_paragraphs(entries):
     return [(para[0][0], " ".join(line for _n, line in para)) for para in paragraphs]
 
 
+def place_before(date_text: str, start: int) -> str:
+    """ "München, 18. Juli 2018" → "München"; "Montag, 18. Juli 2018" or "18.07.2018" → ""."""
+    words = date_text[:start].replace(",", " , ").split()
+    words = [word for word in words if not NOT_PLACES.match(word.strip(".:"))]
+    place = " ".join(words).strip(" ,–-:|").split(",")[-1].strip(" –-:|")
+    words = place.split()
+    if not place or KICKER.match(place) or re.search(r"\d", place) or len(words) > 5:
+        return ""
+    return place
+
+
 def header(entries, default_place):
     """Title, date and time, place, language, where the body starts, the date's line number
     and whether a time of day was given."""
@@ -111,8 +175,7 @@ def header(entries, default_place):
         raise ImportProblem(_("no date (expected e.g. “18. Juli 2018” or “18.07.2018”)"), first)
     position, number, (day, language, start, _end) = dated
     date_text = plain(entries[position][1])
-    place = date_text[:start].strip(" ,–-").split(",")[-1].strip()
-    place = "" if KICKER.match(place) or re.search(r"\d", place) else place
+    place = place_before(date_text, start)
     before = [plain(line) for _n, line in entries[:position] if plain(line)]
     before = [text for text in before if not KICKER.match(text)]
     rest = position + 1
@@ -124,7 +187,7 @@ def header(entries, default_place):
             for p, (n, line) in enumerate(entries)
             if p > position and plain(line)
         ]
-        if not following or "+++" in following[0][2]:
+        if not following or LEAD_MARK.search(following[0][2]):
             raise ImportProblem(_("no title before or after the date line"), number)
         title, rest = following[0][2], following[0][0] + 1
     time_of_day = find_time(date_text)
@@ -132,32 +195,54 @@ def header(entries, default_place):
     return title, moment, place or default_place, language, rest, number, time_of_day is not None
 
 
-def take_lead(paragraphs):
-    """The lead between “+++” markers and the paragraphs after it."""
+def take_lead(paragraphs, notes):
+    """The lead between “+++” (or “+ + +”) markers and the paragraphs after it."""
     for position, (number, text) in enumerate(paragraphs):
-        if "+++" not in text:
+        marks = list(LEAD_MARK.finditer(text))
+        if not marks:
             continue
-        opening = text.index("+++")
-        closing = text.find("+++", opening + 3)
-        if closing == -1:
+        if len(marks) < 2:
             raise ImportProblem(_("unclosed lead marker “+++”"), number)
-        lead = plain(text[opening + 3 : closing])
-        after = text[closing + 3 :].strip()
-        remaining = paragraphs[:position] + ([(number, after)] if plain(after) else [])
+        lead = plain(text[marks[0].end() : marks[1].start()])
+        before = text[: marks[0].start()]
+        after = text[marks[1].end() :].strip()
+        remaining = paragraphs[:position]
+        if plain(before):
+            remaining.append((number, close_tags(before)))
+            notes.append(
+                _("Text before the lead marker “+++” was kept as a paragraph: “%(text)s”.")
+                % {"text": plain(before)[:200]}
+            )
+        if plain(after):
+            remaining.append((number, after))
         return lead, remaining + paragraphs[position + 1 :]
+    if paragraphs and re.fullmatch(r"<strong>.*</strong>", paragraphs[0][1], re.S):
+        return plain(paragraphs[0][1]), paragraphs[1:]  # a bold first paragraph is the lead
     return None, paragraphs
 
 
-def parse_release(lines, default_place="") -> ParsedRelease:
+def close_tags(html: str) -> str:
+    """Inline HTML cut before a marker: drop a tag left open at the cut ("<strong>")."""
+    return re.sub(r"<(strong|em|a)(?: [^>]*)?>\s*$", "", html.strip())
+
+
+def parse_release(lines, default_place="", now=None, budget=None) -> ParsedRelease:
+    now = now or timezone.now()
     entries = numbered(lines)
     if not any(line for _n, line in entries):
         raise ImportProblem(_("no text"))
     title, moment, place, language, rest, date_line, has_time = header(entries, default_place)
-    if not place:
-        raise ImportProblem(_("no place before the date (give --default-place)"), date_line)
+    title = OTS_CODE.sub("", plain(title))
+    if not title:
+        raise ImportProblem(_("no title before or after the date line"), date_line)
     paragraphs = split_paragraphs(entries[rest:])
-    lead, paragraphs = take_lead(paragraphs)
+    check_length(paragraphs)
+    if paragraphs and (ots := OTS_PLACE.match(plain(paragraphs[0][1]))):
+        place = place or ots.group("place")  # "Lindach (ots) – Unbekannte sind …"
+        number, html = paragraphs[0]
+        paragraphs[0] = (number, html.replace(ots.group(0).strip(), "", 1).strip())
     notes = []
+    lead, paragraphs = take_lead(paragraphs, notes)
     if lead is None:
         if not paragraphs:
             raise ImportProblem(_("no lead and no text"), date_line)
@@ -167,32 +252,63 @@ def parse_release(lines, default_place="") -> ParsedRelease:
         raise ImportProblem(_("empty lead between the +++ markers"), date_line)
     if not has_time:
         notes.append(_("No time of day in the date line; 00:00 was set."))
+    if not place:
+        notes.append(place_note(lead))
     release = ParsedRelease(
         plain(title)[:255], moment, place[:100], lead[:600], language, review_notes=notes
     )
-    read_body(paragraphs, release)
+    texts = [lead] + [plain(html) for _n, html in paragraphs]
+    read_body(paragraphs, release, Speakers(people_named(texts)), now, budget)
     return release
 
 
-def read_body(paragraphs, release):
+def check_length(paragraphs):
+    total = 0
+    for number, html in paragraphs:
+        total += len(html)
+        if total > MAX_CHARACTERS:
+            raise ImportProblem(
+                _("text longer than %(limit)s characters") % {"limit": MAX_CHARACTERS}, number
+            )
+
+
+def place_note(lead):
+    found = [m for m in PLACE_IN_LEAD.finditer(lead) if m.group("place") not in NOT_PLACE_NOUNS]
+    match = next((m for m in found if m.group("when")), found[0] if found else None)
+    if match:
+        return _(
+            "No place in the date line; the page shows the date alone. The lead suggests "
+            "“%(place)s”: enter it as the place if the release was issued there."
+        ) % {"place": match.group("place")}
+    return _("No place in the date line; the page shows the date alone.")
+
+
+def read_body(paragraphs, release, speakers, now, budget):
     position = 0
     while position < len(paragraphs):
         number, html = paragraphs[position]
+        if budget:
+            budget.check(number)
         text = plain(html)
         position += 1
+        next_url = (
+            URL.fullmatch(plain(paragraphs[position][1])) and plain(paragraphs[position][1])
+            if position < len(paragraphs)
+            else ""
+        )
         if match := ORIGINAL.match(text):
-            release.issuer_release_url = release.issuer_release_url or match.group("url")
-            continue
+            url = match.group("url") or first_url(html)
+            if not url and next_url:
+                url, position = next_url, position + 1
+            if url:
+                release.issuer_release_url = release.issuer_release_url or url
+                continue
         if match := MORE_AT.match(text):
             link_text = (match.group("text") or match.group("text_en")).strip()
-            url = match.group("url") or match.group("url_en") or first_url(html)
-            if (
-                not url
-                and position < len(paragraphs)
-                and URL.fullmatch(plain(paragraphs[position][1]))
-            ):
-                url = plain(paragraphs[position][1])
-                position += 1
+            url = (match.group("url") or match.group("url_en") or "").rstrip(".,;:!?")
+            url = url if URL.fullmatch(url) else first_url(html)
+            if not url and next_url:
+                url, position = next_url, position + 1
             if url:
                 release.blocks.append(
                     ("related_link", {"text": link_text[:200], "page": None, "url": url})
@@ -201,13 +317,24 @@ def read_body(paragraphs, release):
         if URL.fullmatch(text):
             release.issuer_release_url = release.issuer_release_url or text
             continue
-        if (hint := PHOTO_HINT.search(text)) and len(text) < 400:
-            release.blocks.append(("image_gallery", photo_gallery(release, hint, text)))
+        if len(text) < 400 and (hint := PHOTO_HINT.search(text)):
+            photo_hint(release, hint, text, now)
             continue
-        if quote := parse_quote(text, release.language):
-            release.blocks.append(("quote", quote))
+        if quotes := parse_quotes(text):
+            for quote, who in quotes:
+                release.blocks.append(("quote", quote_block(release, speakers, quote, who)))
             continue
-        release.blocks.append(("paragraph", f"<p>{html}</p>"))
+        release.blocks.append(("paragraph", "<p>" + BARE_LINK.sub(r"\1", html) + "</p>"))
+
+
+def quote_block(release, speakers, quote, who):
+    speaker, role, resolved = speakers.resolve(who)
+    if not resolved:
+        release.review_notes.append(
+            _("Speaker “%(who)s” of the quote “%(quote)s…” could not be identified.")
+            % {"who": " ".join(who.split()), "quote": quote[:60]}
+        )
+    return {"text": quote, "speaker": speaker[:200], "role": role[:200], "language": ""}
 
 
 def first_url(html):
@@ -215,19 +342,32 @@ def first_url(html):
     return unescape(match.group(1)) if match else ""
 
 
-def photo_gallery(release, hint, text):
+def photo_hint(release, hint, text, now):
+    """A future photo time → a withheld gallery to fill; a past one → only a review note."""
     hour = int(hint.group("hour")) % 24
     if "pm" in hint.group(0).lower() and hour < 12:
         hour += 12
     minute = int(hint.group("minute") or 0)
     day = timezone.localtime(release.release_date).date()
     release_at = timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute % 60)))
+    values = {"hint": text[:200], "time": f"{release_at:%d.%m.%Y %H:%M}"}
+    if release_at <= now:
+        release.review_notes.append(
+            _(
+                "Photo hint: “%(hint)s”. The photos were due on %(time)s, which has passed: "
+                "add them to a gallery if you have them."
+            )
+            % values
+        )
+        return
     heading = "Photos" if release.language == "en" else "Fotos der Veranstaltung"
     release.review_notes.append(
         _(
             "Photo hint: “%(hint)s”. Add the photos to the gallery “%(heading)s”; its release "
             "time %(time)s was derived from the release date and the hour named."
         )
-        % {"hint": text[:200], "heading": heading, "time": f"{release_at:%d.%m.%Y %H:%M}"}
+        % {**values, "heading": heading}
     )
-    return {"heading": heading, "release_at": release_at, "images": []}
+    release.blocks.append(
+        ("image_gallery", {"heading": heading, "release_at": release_at, "images": []})
+    )

@@ -1,10 +1,30 @@
-"""Parsed releases → release pages: created or updated (matched by source), draft or live."""
+"""Parsed releases → release pages: created or updated (matched by source), draft or live.
+
+A new release is written with one page save: the page goes in as it will stay (live or draft),
+its first revision is stored beside it and the page row points to it. Search and reference
+indexing run once per batch (`Indexing`), not on every save.
+"""
 
 import hashlib
+from contextlib import contextmanager
+from io import BytesIO
+from urllib.parse import unquote, urlsplit
 
+from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+from wagtail.models import ReferenceIndex, Revision
 from wagtail.rich_text import RichText
+from wagtail.search.backends import get_search_backends
+from wagtail.search.signal_handlers import post_save_signal_handler
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from ..models import PressReleasePage
 from .parsing import ParsedRelease
@@ -29,13 +49,18 @@ def free_slug(parent, title, own_pk=None):
     return slug
 
 
-@transaction.atomic
-def save_release(parsed: ParsedRelease, parent, issuer, source: str, digest: str, publish: bool):
-    """(what happened, page): "created", "updated" or "unchanged"; all or nothing per release."""
-    existing = PressReleasePage.objects.child_of(parent).filter(legacy_source=source).first()
-    if existing is not None and existing.legacy_fingerprint == digest:
-        return "unchanged", existing
-    page = existing or PressReleasePage(locale=parent.locale)
+def needs_photos(parsed: ParsedRelease) -> bool:
+    """A gallery placeholder for photos still to come: such a release waits as a draft."""
+    return any(kind == "image_gallery" and not value["images"] for kind, value in parsed.blocks)
+
+
+def edited_since_import(page) -> bool:
+    """Import revisions have no user; a revision by a person means an editor changed the page."""
+    latest = page.latest_revision
+    return latest is not None and latest.user_id is not None
+
+
+def fill(page, parsed, issuer, source, digest):
     page.title = parsed.title
     page.release_date = parsed.release_date
     page.dateline = parsed.dateline
@@ -46,16 +71,153 @@ def save_release(parsed: ParsedRelease, parent, issuer, source: str, digest: str
     page.legacy_source = source
     page.legacy_fingerprint = digest
     page.import_review_note = "\n".join(parsed.review_notes)
+
+
+@transaction.atomic
+def save_release(parsed, parent, issuer, source, digest, publish, keep_edits="skip"):
+    """(outcome, page, live): outcome "created", "updated", "unchanged", "skipped (edited)" or
+    "draft revision (edited)"; all or nothing per release.
+
+    A page an editor changed since its import is never overwritten: it is skipped, or with
+    keep_edits="revision" the new import becomes a draft revision beside the editor's version."""
+    existing = PressReleasePage.objects.child_of(parent).filter(legacy_source=source).first()
+    go_live = publish and not needs_photos(parsed)
     if existing is None:
-        page.slug = free_slug(parent, parsed.title)
-        page.live = False
-        parent.add_child(instance=page)
-    revision = page.save_revision(clean=True)
-    if publish and not needs_photos(parsed):
+        page = create(parsed, parent, issuer, source, digest, go_live)
+        return "created", page, go_live
+    if existing.legacy_fingerprint == digest:
+        return "unchanged", existing, existing.live
+    edited = edited_since_import(existing)
+    if edited and keep_edits != "revision":
+        return "skipped (edited)", existing, existing.live
+    fill(existing, parsed, issuer, source, digest)
+    revision = existing.save_revision(clean=True)
+    if edited:
+        return "draft revision (edited)", existing, existing.live
+    if go_live:
         revision.publish()
-    return ("updated" if existing else "created"), page
+    return "updated", existing, existing.live or go_live
 
 
-def needs_photos(parsed: ParsedRelease) -> bool:
-    """A gallery placeholder from a photo hint has no photos yet: such a release stays a draft."""
-    return any(kind == "image_gallery" and not value["images"] for kind, value in parsed.blocks)
+def create(parsed, parent, issuer, source, digest, go_live):
+    page = PressReleasePage(locale=parent.locale, slug=free_slug(parent, parsed.title))
+    fill(page, parsed, issuer, source, digest)
+    now = timezone.now()
+    page.live = go_live
+    page.has_unpublished_changes = not go_live
+    if go_live:
+        page.first_published_at = page.last_published_at = now
+    parent.add_child(instance=page)  # the one save (it validates the page, too)
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        content=page.serializable_data(),
+        object_str=str(page),
+    )
+    page.latest_revision = revision
+    page.live_revision = revision if go_live else None
+    page.latest_revision_created_at = revision.created_at
+    page.draft_title = page.title
+    PressReleasePage.objects.filter(pk=page.pk).update(
+        latest_revision=revision,
+        live_revision=page.live_revision,
+        latest_revision_created_at=revision.created_at,
+        draft_title=page.title,
+    )
+    action = "wagtail.publish" if go_live else "wagtail.create"
+    log(instance=page, action=action, revision=revision, content_changed=True)
+    if go_live:
+        page_published.send(sender=PressReleasePage, instance=page, revision=revision)
+    return page
+
+
+class Indexing:
+    """Search and reference indexing of imported pages, in batches instead of on every save."""
+
+    def __init__(self, batch=200):
+        self.batch, self.pending = batch, {}
+
+    @contextmanager
+    def deferred(self):
+        post_save.disconnect(post_save_signal_handler, sender=PressReleasePage)
+        try:
+            with disable_reference_index_auto_update():
+                yield self
+            self.flush()
+        finally:
+            post_save.connect(post_save_signal_handler, sender=PressReleasePage)
+
+    def add(self, page):
+        self.pending[page.pk] = page
+        if len(self.pending) >= self.batch:
+            self.flush()
+
+    @transaction.atomic  # one commit per batch
+    def flush(self):
+        if not self.pending:
+            return
+        pages = list(PressReleasePage.objects.filter(pk__in=self.pending))
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(PressReleasePage, pages)
+        for page in pages:
+            ReferenceIndex.create_or_update_for_object(page)
+        self.pending.clear()
+
+
+def is_unchanged(parent, source, digest) -> bool:
+    pages = PressReleasePage.objects.child_of(parent)
+    return pages.filter(legacy_source=source, legacy_fingerprint=digest).exists()
+
+
+def add_gallery(parsed: ParsedRelease, downloads):
+    """Photos downloaded from the old page → Wagtail images and a gallery at the end of the body.
+
+    `downloads` is [(Photo, bytes or None)]. The old alt text becomes the image's description
+    and the photo's alternative text; a photo without one is imported all the same, its
+    alternative text says that it is missing and the release gets a review note."""
+    items = []
+    for photo, data in downloads:
+        name = unquote(urlsplit(photo.url).path.rsplit("/", 1)[-1]) or "foto.jpg"
+        if data is None or not is_image(data):
+            parsed.review_notes.append(
+                _("Photo %(url)s could not be downloaded or read.") % {"url": photo.url}
+            )
+            continue
+        if not photo.alt:
+            parsed.review_notes.append(
+                _("Photo “%(name)s” had no alternative text: describe what it shows.")
+                % {"name": name}
+            )
+        image = get_image_model()(
+            title=(photo.alt or photo.caption or name)[:255],
+            description=photo.alt[:255],
+            file=ImageFile(BytesIO(data), name=name),
+        )
+        image.save()
+        items.append(
+            {
+                "image": image,
+                "alt_text": photo.alt[:300] or _("Alternative text missing (imported)")[:300],
+                "caption": (photo.caption or photo.alt or name)[:500],
+                "credit": photo.credit[:200] or _("unknown (imported)"),
+            }
+        )
+        if not photo.credit:
+            parsed.review_notes.append(
+                _("Photo “%(name)s” had no credit: enter the photographer.") % {"name": name}
+            )
+    if items:
+        heading = "Photos" if parsed.language == "en" else "Fotos"
+        parsed.blocks.append(
+            ("image_gallery", {"heading": heading, "release_at": None, "images": items})
+        )
+    return len(items)
+
+
+def is_image(data: bytes) -> bool:
+    try:
+        with PILImage.open(BytesIO(data)) as picture:
+            picture.verify()
+    except Exception:  # Pillow raises many kinds for a file that is no image
+        return False
+    return True

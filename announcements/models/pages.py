@@ -139,7 +139,13 @@ class PressReleasePage(Page):
         help_text=_("Date and time printed on the release, in the site's time zone."),
     )
     dateline = models.CharField(
-        _("place"), max_length=100, help_text=_("Where the release was issued, e.g. “München”.")
+        _("place"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Where the release was issued, e.g. “München”. Leave empty when the issuer names no "
+            "place: the page then shows the date alone."
+        ),
     )
     issuer = models.ForeignKey(
         Issuer,
