@@ -9,6 +9,9 @@ class AnnouncementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from django.core import checks
+
+        from . import page_cache, signals
 
         signals.connect()
+        checks.register(page_cache.check_shared_cache, checks.Tags.caches)

@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from . import page_cache
+
 FEED_SIZE = 50
 
 
@@ -15,6 +17,8 @@ class ReleasesRssFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.form, releases = self.index.filtered_releases(request)
+        if self.form.errors:
+            page_cache.refuse_to_cache(request)
         self.releases = releases.prefetch_related("corrections")[:FEED_SIZE]
         return super().__call__(request, *args, **kwargs)
 

@@ -75,6 +75,8 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         form, releases = self.filtered_releases(request)
         paginator = Paginator(releases, rules.index_page_size())
         page = paginator.get_page(request.GET.get("page"))
+        if form.errors or request.GET.get("page", "1") != str(page.number):
+            page_cache.refuse_to_cache(request)  # only the pages that exist, as they are named
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
