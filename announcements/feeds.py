@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from . import page_cache
+from . import archive, page_cache
 
 FEED_SIZE = 50
 
@@ -16,10 +16,12 @@ class ReleasesRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        self.form, releases = self.index.filtered_releases(request)
+        self.form, releases, _counts = self.index.filtered_releases(request)
         if self.form.errors:
             page_cache.refuse_to_cache(request)
-        self.releases = releases.prefetch_related("corrections")[:FEED_SIZE]
+        releases = releases.prefetch_related("corrections")
+        words = self.form.filters().get("q")
+        self.releases = (archive.search(releases, words) if words else releases)[:FEED_SIZE]
         return super().__call__(request, *args, **kwargs)
 
     def title(self):

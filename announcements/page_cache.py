@@ -206,8 +206,9 @@ class PageCacheMiddleware:
         return response
 
 
-def remember(key: str, compute, request=None):
-    """A value computed once per cache generation (e.g. the items of the main menu).
+def remember(key: str, compute, request=None, path=None):
+    """A value computed once per cache generation (e.g. the items of the main menu), and with
+    `path` once per version of that URL path (e.g. the month counts of an index).
 
     Only for what every visitor sees alike and what changes only by publishing or by editing a
     setting: both start a new generation, so a stale value is never used. Not remembered in a
@@ -218,6 +219,7 @@ def remember(key: str, compute, request=None):
     cache = page_cache()
     if is_per_process(cache):
         return compute()
-    return cache.get_or_set(
-        f"pressroom:fragment:{generation(request)}:{key}", compute, timeout=cache_seconds()
-    )
+    version = generation(request)
+    if path is not None:
+        version += ":" + versions(cache, [path_key(path)])[path_key(path)]
+    return cache.get_or_set(f"pressroom:fragment:{version}:{key}", compute, timeout=cache_seconds())

@@ -38,6 +38,15 @@ def invalidate_on_publishing(sender, instance, **kwargs):
         page_cache.invalidate()
 
 
+def follow_move(sender, instance, parent_page_after=None, **kwargs):
+    """A moved release lists under its new index; every cached page may show it."""
+    from .models import PressReleasePage
+
+    if issubclass(instance.specific_class, PressReleasePage):
+        PressReleasePage.objects.filter(pk=instance.pk).update(index_page=parent_page_after.pk)
+    page_cache.invalidate()
+
+
 def purge_index_of_release(sender, instance, **kwargs):
     """With Wagtail's frontend cache, a published release also purges its index and feeds."""
     from .frontend_cache import purge_index_of
@@ -51,7 +60,7 @@ def connect():
     )
     page_published.connect(invalidate_on_publishing, dispatch_uid="pressroom-cache-published")
     page_unpublished.connect(invalidate_on_publishing, dispatch_uid="pressroom-cache-unpublished")
-    post_page_move.connect(page_cache.invalidate, dispatch_uid="pressroom-cache-moved")
+    post_page_move.connect(follow_move, dispatch_uid="pressroom-cache-moved")
     post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="pressroom-cache-page")
     senders = [Site, apps.get_model("pressroom_announcements", "Issuer")]
     senders.append(apps.get_model("pressroom_announcements", "Topic"))

@@ -1,6 +1,7 @@
 from django import template
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -134,3 +135,11 @@ def alternate_languages(context):
     for link in links:
         link["url"] = request.build_absolute_uri(link["url"]) if request else link["url"]
     return {"links": links}
+
+
+@register.simple_tag
+def archive_query(filter_query, position=None, **more):
+    """`?<filters>&page=2` (or `before=`/`after=`): a link within the archive's filters."""
+    parts = [filter_query] if filter_query else []
+    parts += [urlencode({**(position or {}), **more})] if (position or more) else []
+    return "?" + "&".join(parts) if parts else "?"
