@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import page_cache
+from . import page_cache, renditions
 from .embargo import has_protected_name, protected_file_name
 
 
@@ -34,6 +34,8 @@ def invalidate_on_publishing(sender, instance, **kwargs):
 
     if issubclass(instance.specific_class, PressReleasePage):
         page_cache.invalidate_page_and_dependants(instance)
+        if instance.live:
+            renditions.create_ahead(instance.specific)
     else:
         page_cache.invalidate()
 
