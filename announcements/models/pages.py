@@ -308,7 +308,9 @@ class PressReleasePage(Page):
 
     def save(self, *args, **kwargs):
         self.galleries_release_until = max(embargo.gallery_release_times(self.body), default=None)
-        if self.path and self.depth > 1:  # copies and translations get their own index
+        fields = kwargs.get("update_fields")
+        if self.path and self.depth > 1 and (fields is None or "index_page" in fields):
+            # Copies and translations get their own index.
             parent = PressReleaseIndexPage.objects.filter(path=self.path[: -self.steplen])
             self.index_page_id = parent.values_list("pk", flat=True).first()
         super().save(*args, **kwargs)
