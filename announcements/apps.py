@@ -9,8 +9,11 @@ class AnnouncementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401  (checks register themselves)
+        from django.core import checks as django_checks
+
+        from . import checks, page_cache, signals  # noqa: F401  (checks register themselves)
 
         signals.connect()
+        django_checks.register(page_cache.check_shared_cache, django_checks.Tags.caches)
         if apps.is_installed("accessibility"):
             from . import audit_rules  # noqa: F401  (registers our markup contracts)

@@ -12,6 +12,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from . import archive, page_cache
+
 FEED_SIZE = 50
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -35,8 +37,12 @@ class ReleasesRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        self.form, releases = self.index.filtered_releases(request)
-        self.releases = releases.prefetch_related("corrections")[:FEED_SIZE]
+        self.form, releases, _counts = self.index.filtered_releases(request)
+        if self.form.errors:
+            page_cache.refuse_to_cache(request)
+        releases = releases.prefetch_related("corrections")
+        words = self.form.filters().get("q")
+        self.releases = (archive.search(releases, words) if words else releases)[:FEED_SIZE]
         return super().__call__(request, *args, **kwargs)
 
     def title(self):

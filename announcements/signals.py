@@ -6,9 +6,9 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import page_cache, photo_lock
+from . import page_cache, photo_lock, renditions
 from .embargo import has_protected_name, protected_file_name
 
 
@@ -47,6 +47,28 @@ def invalidate_on_change(sender, created=False, **kwargs):
     page_cache.invalidate()
 
 
+def invalidate_on_publishing(sender, instance, **kwargs):
+    """A release: only its own pages and those showing it. Any other page: the whole site
+    (a menu, a link list or another page type's listing may show it)."""
+    from .models import PressReleasePage
+
+    if issubclass(instance.specific_class, PressReleasePage):
+        page_cache.invalidate_page_and_dependants(instance)
+        if instance.live:
+            renditions.create_ahead(instance.specific)
+    else:
+        page_cache.invalidate()
+
+
+def follow_move(sender, instance, parent_page_after=None, **kwargs):
+    """A moved release lists under its new index; every cached page may show it."""
+    from .models import PressReleasePage
+
+    if issubclass(instance.specific_class, PressReleasePage):
+        PressReleasePage.objects.filter(pk=instance.pk).update(index_page=parent_page_after.pk)
+    page_cache.invalidate()
+
+
 def purge_index_of_release(sender, instance, **kwargs):
     """With Wagtail's frontend cache, a published release also purges its index and feeds."""
     from .frontend_cache import purge_index_of
@@ -65,8 +87,9 @@ def connect():
     pre_save.connect(
         protect_new_image_file_name, sender=get_image_model(), dispatch_uid="pressroom-image-name"
     )
-    page_published.connect(page_cache.invalidate, dispatch_uid="pressroom-cache-published")
-    page_unpublished.connect(page_cache.invalidate, dispatch_uid="pressroom-cache-unpublished")
+    page_published.connect(invalidate_on_publishing, dispatch_uid="pressroom-cache-published")
+    page_unpublished.connect(invalidate_on_publishing, dispatch_uid="pressroom-cache-unpublished")
+    post_page_move.connect(follow_move, dispatch_uid="pressroom-cache-moved")
     post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="pressroom-cache-page")
     senders = [Site, apps.get_model("pressroom_announcements", "Issuer")]
     senders.append(apps.get_model("pressroom_announcements", "Topic"))

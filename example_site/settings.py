@@ -116,9 +116,15 @@ WAGTAIL_SITE_NAME = "Staatsministerium für Digitales (Beispiel)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # PostgreSQL full-text search with German stemming ("Dienste" finds "Dienst"); SQLite's own
 # full-text search elsewhere. Both through Wagtail's database backend.
-# The full-page cache and Wagtail's rendition cache: local memory by default, Redis with
-# REDIS_URL (needed as soon as more than one process serves the site: cache invalidation must
-# reach every process).
+# The full-page cache and Wagtail's rendition cache: files below var/ by default, Redis with
+# REDIS_URL. Never local memory: every process (workers, cron's publish_scheduled) must see
+# every invalidation (check pressroom_announcements.E001).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PRESSROOM_CACHE_DIR", str(VAR_DIR / "cache")),
+    }
+}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

@@ -1,6 +1,7 @@
 """Full-page cache for anonymous visitors, its invalidation, and CDN purges."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -138,3 +139,82 @@ def test_opened_galleries_are_purged_by_the_every_minute_command(
     ):
         call_command("purge_released_galleries")
     assert recording_cdn == []  # purged once, not on every run
+
+
+def test_publishing_release_a_leaves_release_b_cached_and_serves_a_fresh(client, make_release):
+    release_a = make_release(slug="a", title="A alt")
+    release_b = make_release(slug="b", title="B")
+    first_b = twice(client, release_b.url)[1]
+    twice(client, release_a.url)
+    twice(client, "/presse/")
+    release_a.title = "A neu"
+    release_a.save_revision().publish()
+    again_b = client.get(release_b.url)
+    assert again_b[CACHE] == "hit" and again_b.content == first_b.content
+    fresh_a = client.get(release_a.url)
+    assert fresh_a[CACHE] == "miss" and soup_of(fresh_a).h1.get_text() == "A neu"
+    assert "A neu" in client.get("/presse/").content.decode()
+    assert "A neu" in client.get("/presse/feed/atom/").content.decode()
+
+
+def test_unpublishing_a_release_reloads_its_index(client, make_release):
+    make_release(slug="a", title="Bleibt")
+    leaving = make_release(slug="b", title="Geht")
+    twice(client, "/presse/")
+    leaving.unpublish()
+    archive = client.get("/presse/").content.decode()
+    assert "Bleibt" in archive and "Geht" not in archive
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?utm_source=newsletter",
+        "?fbclid=abc123",
+        "?year=2026&x=1",
+        "?q=Mitteilung",  # free-text searches are not cached
+        "?year=1066",  # a year the archive does not have
+        "?page=99",  # beyond the last page: page 1 is shown
+        "?page=01",
+        "?year=2026&year=2025",
+        "?topic=%3Cscript%3E",
+    ],
+)
+def test_query_strings_outside_what_the_archive_uses_are_never_cached(client, make_release, query):
+    make_release()
+    first, second = twice(client, "/presse/" + query)
+    assert first.status_code == second.status_code == 200
+    assert CACHE not in first and CACHE not in second
+
+
+def test_distinct_tracking_parameters_leave_the_cache_as_it_was(client, make_release, settings):
+    release = make_release()
+    twice(client, release.url)
+    cache_dir = Path(settings.CACHES["default"]["LOCATION"])
+    files_before = {path.name for path in cache_dir.iterdir()}
+    for number in range(200):
+        response = client.get(f"{release.url}?utm_campaign={number}")
+        assert response.status_code == 200 and CACHE not in response
+    assert {path.name for path in cache_dir.iterdir()} == files_before
+
+
+def test_the_same_filters_in_another_order_or_with_empty_fields_share_one_copy(
+    client, make_release
+):
+    make_release(title="Im Archiv")
+    first = client.get("/presse/?year=2026&month=3")
+    again = client.get("/presse/?q=&month=3&topic=&issuer=&year=2026")
+    assert (first[CACHE], again[CACHE]) == ("miss", "hit")
+    assert "Im Archiv" in again.content.decode()
+
+
+def test_the_page_cache_refuses_a_per_process_cache(db, settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    with pytest.raises(SystemCheckError, match="pressroom_announcements.E001") as error:
+        call_command("check")
+    assert "Redis" in str(error.value)
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "PageCache" not in name]
+    call_command("check")  # without the middleware, nothing is cached per process

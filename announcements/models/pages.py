@@ -1,10 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,6 +19,13 @@ from ..blocks import PressReleaseBodyBlock
 from ..forms import PressReleaseForm
 from ..links import safe_href
 from .snippets import Issuer, Topic
+
+
+def query_value(value):
+    """A filter value as the archive's query string names it (a topic by slug, an issuer by id)."""
+    if isinstance(value, Topic):
+        return value.slug
+    return value.pk if isinstance(value, Issuer) else value
 
 
 def local_text(moment) -> str:
@@ -52,41 +59,46 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         verbose_name = _("press release index")
 
     def releases(self):
-        """The live, public, not withdrawn releases below this index, newest first."""
+        """The live, public, not withdrawn releases below this index, newest first: read in
+        the order of the composite index `pressroom_release_listing`."""
         return (
-            PressReleasePage.objects.live()
+            PressReleasePage.objects.filter(index_page=self, withdrawn_at__isnull=True)
+            .live()
             .public()
-            .child_of(self)
-            .filter(withdrawn_at__isnull=True)
             .select_related("issuer")
             .prefetch_related("topics")
             .order_by("-release_date", "-pk")
         )
 
     def filtered_releases(self, request):
-        """(the filter form, the releases it selects) for the query string of `request`."""
-        from ..archive import ArchiveFilterForm, filter_releases, release_years
+        """(the filter form, the releases it selects, the month counts) for `request`."""
+        from ..archive import ArchiveFilterForm, filter_releases, release_years, summary
 
         releases = self.releases()
-        form = ArchiveFilterForm(request.GET or None, release_years(releases))
-        return form, filter_releases(releases, form.filters())
+        counts = summary(self, releases, request)
+        form = ArchiveFilterForm(request.GET or None, release_years(counts))
+        return form, filter_releases(releases, form.filters()), counts
 
     def get_context(self, request, *args, **kwargs):
+        from ..archive import COUNT_LIMIT, listing_for
+
         context = super().get_context(request, *args, **kwargs)
-        form, releases = self.filtered_releases(request)
-        paginator = Paginator(releases, rules.index_page_size())
-        page = paginator.get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
+        form, releases, counts = self.filtered_releases(request)
+        listing = listing_for(self, request, form, releases, counts)
+        if form.errors or not listing.valid:
+            page_cache.refuse_to_cache(request)  # only the pages that exist, as they are named
+        filters = form.filters()
+        filter_query = urlencode({name: query_value(value) for name, value in filters.items()})
         context.update(
             filter_form=form,
-            filters=form.filters(),
-            releases=page,
-            page_numbers=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-            filter_query=query.urlencode(),
+            filters=filters,
+            releases=listing.items,
+            listing=listing,
+            listing_limit=COUNT_LIMIT,
+            filter_query=filter_query,
             pressroom_base=rules.base_template(),
         )
-        feed_query = f"?{context['filter_query']}" if context["filter_query"] else ""
+        feed_query = f"?{filter_query}" if filter_query else ""
         context["rss_url"] = self.url + self.reverse_subpage("rss") + feed_query
         context["atom_url"] = self.url + self.reverse_subpage("atom") + feed_query
         return context
@@ -212,6 +224,17 @@ class PressReleasePage(Page):
         help_text=_("What the importer could not decide; delete the note once reviewed."),
     )
 
+    # The index above the release, set on every save (and on moves): the archive reads one
+    # index's releases in date order from the composite index below and stops after a page.
+    index_page = models.ForeignKey(
+        PressReleaseIndexPage,
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
+
     # The latest gallery release time of the live content (None without timed galleries):
     # lets the admin list withheld galleries without reading every body.
     galleries_release_until = models.DateTimeField(null=True, editable=False, db_index=True)
@@ -244,6 +267,9 @@ class PressReleasePage(Page):
         index.SearchField("dateline"),
         index.FilterField("release_date"),
         index.FilterField("withdrawn_at"),
+        index.FilterField("issuer"),
+        index.FilterField("pk"),
+        index.FilterField("index_page"),
     ]
     api_fields = RELEASE_API_FIELDS
     base_form_class = PressReleaseForm
@@ -255,6 +281,13 @@ class PressReleasePage(Page):
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+        indexes = [
+            models.Index(
+                fields=["index_page", "-release_date", "-page_ptr"],
+                name="pressroom_release_listing",
+                condition=models.Q(withdrawn_at__isnull=True),
+            )
+        ]
 
     def clean(self):
         super().clean()
@@ -283,6 +316,11 @@ class PressReleasePage(Page):
 
     def save(self, *args, **kwargs):
         self.galleries_release_until = max(embargo.gallery_release_times(self.body), default=None)
+        fields = kwargs.get("update_fields")
+        if self.path and self.depth > 1 and (fields is None or "index_page" in fields):
+            # Copies and translations get their own index.
+            parent = PressReleaseIndexPage.objects.filter(path=self.path[: -self.steplen])
+            self.index_page_id = parent.values_list("pk", flat=True).first()
         super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):

@@ -2,6 +2,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils import dateformat, timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page, Site
@@ -158,3 +159,28 @@ def alternate_languages(context):
     for link in links:
         link["url"] = request.build_absolute_uri(link["url"]) if request else link["url"]
     return {"links": links}
+
+
+@register.simple_tag
+def archive_query(filter_query, position=None, **more):
+    """`?<filters>&page=2` (or `before=`/`after=`): a link within the archive's filters."""
+    parts = [filter_query] if filter_query else []
+    parts += [urlencode({**(position or {}), **more})] if (position or more) else []
+    return "?" + "&".join(parts) if parts else "?"
+
+
+@register.simple_tag(takes_context=True)
+def gallery_renditions(context, gallery):
+    """Prefetch the renditions of every gallery photo of the page in one query, on the first
+    gallery of a request (a photo's renditions are then found without a cache or DB lookup)."""
+    from .. import embargo, renditions
+
+    request, page = context.get("request"), context.get("page")
+    if request is not None and getattr(request, "_pressroom_gallery_renditions", None) is page:
+        return ""
+    body = getattr(page, "body", None)
+    images = embargo.gallery_images(body) if body is not None else embargo.images_of(gallery)
+    renditions.prefetch(images)
+    if request is not None:
+        request._pressroom_gallery_renditions = page
+    return ""

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from announcements import photo_lock
+from announcements import photo_lock, renditions
 from announcements.frontend_cache import enabled, purge_opened_galleries
 from announcements.page_cache import page_cache
 
@@ -37,6 +37,8 @@ class Command(BaseCommand):
         start = parse_datetime(last) if last else now - dt.timedelta(minutes=since_minutes)
         releases = purge_opened_galleries(start, now)
         page_cache().set(LAST_RUN_KEY, now.isoformat(), timeout=None)
+        for release in releases:  # the first visitors after the release time wait for none
+            renditions.create_ahead(release)
         if not enabled():
             self.stdout.write("WAGTAILFRONTENDCACHE is not configured: nothing to purge.")
         for release in releases:

@@ -58,6 +58,7 @@ def bulk_releases(index, issuer, count, topics=(), start=None, prefix="massenmit
                 locale_id=index.locale_id,
                 translation_key=uuid.uuid4(),
                 release_date=moment,
+                index_page_id=index.pk,
                 dateline="München",
                 issuer=issuer,
                 lead=f"Kurzfassung der Mitteilung Nr. {first_step + number}.",

@@ -1,0 +1,75 @@
+"""The archive at scale: deep pages by older/newer links, search within one index, moves."""
+
+import pytest
+from django.core.management import call_command
+
+from announcements import archive
+from announcements.models import PressReleaseIndexPage
+
+from .conftest import berlin
+from .helpers import soup_of
+
+
+def titles_and_links(client, url):
+    soup = soup_of(client.get(url))
+    titles = [h.get_text(strip=True) for h in soup.select(".release-teaser h3")]
+    links = {a.get_text(" ", strip=True): a["href"] for a in soup.select("nav.pagination a")}
+    return soup, titles, links
+
+
+@pytest.fixture
+def seven(make_release, settings, monkeypatch):
+    """Seven releases, two per page, page numbers for the first two pages only."""
+    settings.PRESSROOM_INDEX_PAGE_SIZE = 2
+    monkeypatch.setattr(archive, "NUMBERED_PAGES", 2)
+    for number in range(1, 8):
+        make_release(slug=f"r{number}", title=f"R{number}", release_date=berlin(2026, 3, number))
+    return [f"R{number}" for number in range(7, 0, -1)]  # newest first
+
+
+def test_deep_pages_are_reached_by_older_links_and_back_by_newer(client, seven):
+    _soup, page_one, links = titles_and_links(client, "/presse/")
+    _soup, page_two, links = titles_and_links(client, "/presse/" + links["Nächste Seite"])
+    seen, pages = page_one + page_two, []
+    while "Ältere Pressemitteilungen" in links:
+        soup, titles, links = titles_and_links(
+            client, "/presse/" + links["Ältere Pressemitteilungen"]
+        )
+        assert "(ältere Pressemitteilungen)" in soup.select_one("#results-heading").get_text()
+        pages.append((titles, links))
+        seen += titles
+    assert seen == seven  # every release once, in order, and the last page has no older link
+    last_titles, last_links = pages[-1]
+    _soup, newer, _links = titles_and_links(
+        client, "/presse/" + last_links["Neuere Pressemitteilungen"]
+    )
+    assert newer == pages[-2][0]
+    assert "Neueste Pressemitteilungen" in last_links
+
+
+def test_an_unknown_position_shows_the_first_page(client, seven):
+    _soup, titles, _links = titles_and_links(client, "/presse/?before=999999")
+    assert titles == seven[:2]
+
+
+def test_search_lists_only_this_index_and_pages_through_it(client, make_release, home, settings):
+    settings.PRESSROOM_INDEX_PAGE_SIZE = 2
+    for number in range(3):
+        make_release(slug=f"t{number}", title=f"T{number}", lead="Tablets für Schulen.")
+    other = home.add_child(instance=PressReleaseIndexPage(title="Andere", slug="andere"))
+    stranger = make_release(slug="fremd", title="Fremd", lead="Tablets auch hier.")
+    stranger.move(other, pos="last-child")
+    call_command("update_index", verbosity=0)
+    soup, first, links = titles_and_links(client, "/presse/?q=Tablets")
+    assert "3 Pressemitteilungen" in soup.select_one("#results-heading").get_text()
+    _soup, second, _links = titles_and_links(client, "/presse/" + links["Nächste Seite"])
+    assert sorted(first + second) == ["T0", "T1", "T2"]
+    assert titles_and_links(client, "/andere/?q=Tablets")[1] == ["Fremd"]
+
+
+def test_a_moved_release_lists_under_its_new_index(client, make_release, home):
+    release = make_release(title="Wandert")
+    other = home.add_child(instance=PressReleaseIndexPage(title="Andere", slug="andere"))
+    release.move(other, pos="last-child")
+    assert titles_and_links(client, "/presse/")[1] == []
+    assert titles_and_links(client, "/andere/")[1] == ["Wandert"]
