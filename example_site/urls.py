@@ -21,4 +21,8 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("presseverteiler/", include("distribution.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
