@@ -50,10 +50,10 @@ def recipient_rows(mailing):
 def may_send(mailing, now) -> bool:
     """At go-live only when live; under embargo only at its time and while not yet live."""
     release = mailing.release
-    if release.withdrawn_at or mailing.send_at > now:
+    if release.withdrawn_at:
         return False
     if mailing.kind == Mailing.EMBARGO:
-        return not release.live
+        return mailing.send_at <= now and not release.live
     return release.live and not release.get_view_restrictions().exists()
 
 

@@ -170,6 +170,9 @@ else:
     DB_TASKS = "django_tasks.backends.database.DatabaseBackend"
 TASKS = {"default": {"BACKEND": IMMEDIATE}, "background": {"BACKEND": DB_TASKS}}
 PRESSROOM_TASK_BACKEND = "background"
+# Mail batches and rate from the environment (tests and the benchmark set them per process).
+PRESSROOM_MAIL_BATCH_SIZE = int(os.environ.get("PRESSROOM_MAIL_BATCH_SIZE", "200"))
+PRESSROOM_MAIL_RATE_PER_SECOND = float(os.environ.get("PRESSROOM_MAIL_RATE_PER_SECOND", "0"))
 
 LOGGING = {
     "version": 1,

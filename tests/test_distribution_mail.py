@@ -73,7 +73,7 @@ def confirm(client, smtp, email):
     return client.post(url)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_opt_in_release_mail_and_one_click_unsubscribe(client, smtp, press_index, make_release, topic):
     response = subscribe(client, press_index, "leser@example.org", topics=[topic.pk])
     assert response.status_code == 302
