@@ -86,6 +86,8 @@ def claim(mailing_id: int, now) -> tuple[str, list]:
 
 
 def is_permanent(error: Exception) -> bool:
+    if not isinstance(error, OSError):  # e.g. an address the server cannot take at all
+        return True
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _ in error.recipients.values())
     return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
@@ -132,7 +134,7 @@ def deliver(batch, token, content, throttle) -> int:
             throttle.wait()
             try:
                 connection.send_messages([message])
-            except OSError as error:  # smtplib's errors included
+            except Exception as error:  # recorded, and the batch goes on
                 record_failure(delivery, error, timezone.now())
                 connection.close()  # the next message opens a fresh connection
             else:

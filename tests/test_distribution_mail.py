@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from accessibility.static import audit_html
 from announcements.models import PressReleasePage, Topic
-from distribution.models import Delivery, Mailing, Subscriber
-from tests.conftest import berlin
+from distribution.models import AccreditedJournalist, Delivery, Mailing, PreRelease, Subscriber
+from tests.conftest import berlin, gallery_block
 from tests.mail_server import SmtpServer, run_worker, run_worker_here
 
 # Rules about a web page's frame (skip link, navigation, footer landmark) do not apply to a mail.
@@ -133,3 +133,98 @@ def test_opt_in_release_mail_and_one_click_unsubscribe(client, smtp, press_index
     run_worker_here()
     assert "Nach der Abmeldung" not in [m["Subject"] for m in smtp.recorder.messages]
     assert release.pk  # the release itself stays
+
+
+def release_mails(smtp, subject):
+    return [m for m in smtp.recorder.messages if m["Subject"] == subject]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_failed_deliveries_retried_with_backoff_then_recorded(smtp, settings, press_index, make_release):
+    settings.PRESSROOM_MAIL_RETRY_SECONDS = 60
+    for name in ["spaeter", "unbekannt", "gut"]:
+        Subscriber.objects.create(
+            index=press_index, email=f"{name}@example.org", language="de", confirmed_at=timezone.now()
+        )
+    smtp.recorder.refuse["spaeter@example.org"] = ["451 4.3.0 Try again later"]
+    smtp.recorder.refuse["unbekannt@example.org"] = ["550 5.1.1 No such user"]
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        make_release(slug="eins", title="Mitteilung mit Umwegen")
+        run_worker_here()
+        assert smtp.recorder.recipients() == ["gut@example.org"]
+        later = Delivery.objects.get(email="spaeter@example.org")
+        assert (later.status, later.attempts) == (Delivery.PENDING, 1)
+        assert later.next_attempt_at == start + dt.timedelta(seconds=60)
+        unknown = Delivery.objects.get(email="unbekannt@example.org")
+        assert unknown.status == Delivery.FAILED and "550" in unknown.error
+
+        traveller.shift(dt.timedelta(seconds=30))  # not yet due
+        run_worker_here()
+        assert len(smtp.recorder.messages) == 1
+        traveller.shift(dt.timedelta(seconds=31))
+        run_worker_here()
+    assert sorted(smtp.recorder.recipients()) == ["gut@example.org", "spaeter@example.org"]
+    later.refresh_from_db()
+    assert (later.status, later.attempts) == (Delivery.SENT, 2)
+    assert Mailing.objects.get().finished_at is not None
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_pre_release_under_embargo_to_accredited_journalists(client, smtp, press_index, issuer, photo):
+    AccreditedJournalist.objects.create(name="Ida Presse", outlet="Tagblatt", email="ida@example.org")
+    Subscriber.objects.create(
+        index=press_index, email="leser@example.org", language="de", confirmed_at=timezone.now()
+    )
+    go_live = berlin(2030, 11, 25, 18, 0)
+    send_at = berlin(2030, 11, 25, 9, 0)
+    with time_machine.travel(berlin(2030, 11, 24, 12, 0), tick=False) as traveller:
+        release = PressReleasePage(
+            title="Haushalt 2031",
+            slug="haushalt",
+            dateline="München",
+            lead="Der Entwurf steht.",
+            issuer=issuer,
+            release_date=go_live,
+            go_live_at=go_live,
+            body=[("paragraph", "<p>Zahlen folgen.</p>"), gallery_block(photo)],
+        )
+        press_index.add_child(instance=release)
+        release.save_revision().publish()
+        pre = PreRelease(release=release, send_at=send_at)
+        pre.full_clean()
+        pre.save()
+        run_worker_here()
+        assert smtp.recorder.messages == []  # not before its time
+
+        traveller.move_to(send_at + dt.timedelta(minutes=1))
+        run_worker_here()
+        [mail] = smtp.recorder.messages
+        assert mail["To"] == "ida@example.org"
+        assert mail["Subject"] == "Sperrfrist: 25. November 2030, 18:00 Uhr – Haushalt 2031"
+        html = mail.get_body(("html",)).get_content()
+        soup = BeautifulSoup(html, "html.parser")
+        first = soup.main.p
+        assert first.get_text(" ", strip=True).startswith("Sperrfrist: 25. November 2030, 18:00 Uhr")
+        assert first.time["datetime"] == "2030-11-25T18:00:00+01:00"
+        assert soup.find("img") is None  # no photo address that works before the time
+        assert "Die Fotos sind auf der Seite der Mitteilung verfügbar ab" in soup.get_text()
+        assert links_in(mail)["Die Mitteilung auf unserer Website (online ab 25. November 2030, 18:00 Uhr)"]
+        assert "Zahlen folgen." in mail.get_body(("plain",)).get_content()
+        assert audit_html(html, rule_ids=MAIL_RULES).findings == []
+        assert client.get("/presse/haushalt/").status_code == 404  # the public site: nothing yet
+        delivery = Delivery.objects.get()
+        assert delivery.journalist.email == "ida@example.org" and delivery.sent_at is not None
+
+        traveller.move_to(go_live + dt.timedelta(minutes=1))
+        call_command("publish_scheduled")
+        run_worker_here()
+    subjects = {m["To"]: m["Subject"] for m in smtp.recorder.messages}
+    assert subjects == {
+        "ida@example.org": "Sperrfrist: 25. November 2030, 18:00 Uhr – Haushalt 2031",
+        "leser@example.org": "Haushalt 2031",
+    }
+    [public] = smtp.recorder.to("leser@example.org")
+    images = BeautifulSoup(public.get_body(("html",)).get_content(), "html.parser")("img")
+    assert [img["alt"] for img in images] == ["Die Ministerin schneidet ein Band durch."]
+    assert images[0]["src"].startswith("http://testserver/")
