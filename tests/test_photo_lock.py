@@ -409,3 +409,13 @@ def test_publish_check_audits_the_page_as_visitors_see_it(admin_client, settings
     release = PressReleasePage.objects.get(slug="fremdes-foto")
     assert release.live
     assert PhotoLock.objects.get(image=a_photo).page_id == release.pk
+
+
+def test_web_server_sends_released_files_with_x_accel_redirect(client, settings, withheld, a_photo):
+    settings.PRESSROOM_SENDFILE_HEADER = "X-Accel-Redirect"
+    settings.PRESSROOM_SENDFILE_PREFIX = "/internal-media/"
+    assert at(BEFORE, client, a_photo.file.url).status_code == 404
+    response = at(AFTER, client, a_photo.file.url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert response["X-Accel-Redirect"] == "/internal-media/" + a_photo.file.name
+    assert response.content == b""  # the web server sends the bytes
