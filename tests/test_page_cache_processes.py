@@ -41,7 +41,9 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def environment(transactional_db):
+def environment(transactional_db, django_db_serialized_rollback):
+    """Committed data other processes can read; Wagtail's root page, site and locale (made by
+    migrations) come back afterwards for the transactional tests that follow."""
     return {
         **os.environ,
         "DATABASE_URL": database_url(),

@@ -18,7 +18,7 @@ def fill_index_page(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pressroom_announcements', '0006_release_date_index'),
+        ('pressroom_announcements', '0008_optional_dateline'),
     ]
 
     operations = [

@@ -64,6 +64,8 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = os.environ["PRESSROOM_ALONE_MEDIA"]
 WAGTAIL_SITE_NAME = "Alone"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+if APP == "announcements":
+    WAGTAILIMAGES_IMAGE_FORM_BASE = "announcements.image_forms.LockedImageForm"  # docs/install.md
 if APP == "legal_pages":
     PRESSROOM_BASE_TEMPLATE = "base.html"  # the host's: our own layout comes with announcements
     PRESSROOM_LEGAL_CHECKS = True
