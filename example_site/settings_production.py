@@ -73,8 +73,6 @@ PRESSROOM_PERMISSIONS_POLICY = {
         "microphone",
         "payment",
         "usb",
-        "interest-cohort",
-        "browsing-topics",
     )
 }
 
