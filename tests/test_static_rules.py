@@ -401,3 +401,18 @@ def test_foreign_pages_raise_no_policy_or_press_findings():
     )
     findings = audit_html(foreign_page(body)).findings
     assert [f.rule_id for f in findings] == ["layout-table"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "flagged"),
+    [
+        ("Die Ministerin traf Emmanuel Macron, Ursula von der Leyen und Joe Biden.", False),
+        ("Sie rief: „Yes we can!“ und ging.", False),
+        ("20 November 2026 · Munich · Staatsministerium für Digitales und Verwaltung", False),
+        ("Elle a dit : « Nous sommes très heureux de cette décision pour la ville. »", True),
+        ("Die Ministerin sagte: „We are delighted that the council has agreed to fund it.“", True),
+    ],
+)
+def test_other_languages_are_found_but_not_names_and_short_quotes(passage, flagged):
+    findings = audit_html(foreign_page(f"<p>{passage}</p>"), rule_ids={"lang-of-parts"})
+    assert bool(findings.findings) == flagged
