@@ -77,10 +77,9 @@ def spacer_image(soup):
     _("A video needs captions (<track kind=captions>), an audio player a transcript nearby."),
 )
 def media_captions(soup):
-    transcript = has_transcript(soup)
     for media in visible(soup, "video, audio"):
         if media.name == "audio":
-            missing = not transcript
+            missing = not has_transcript(soup)
         else:
             missing = media.find("track", kind=["captions", "subtitles"]) is None
         if missing:
@@ -208,7 +207,7 @@ FAKE_BULLET = re.compile(r"^\s*([*•·\-–]|\d+[.)])\s+\S")
 )
 def fake_list(soup):
     for block in visible(soup, "p, div, td, main, section, article, body"):
-        if len(block.find_all("br", recursive=False)) < 2:
+        if sum(1 for child in block.children if getattr(child, "name", None) == "br") < 2:
             continue
         lines = [str(node) for node in block.children if isinstance(node, str)]
         if sum(1 for line in lines if FAKE_BULLET.match(line)) >= 3:

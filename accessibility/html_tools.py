@@ -156,7 +156,8 @@ def visible(soup, selector: str) -> list[Tag]:
 
 
 def main_region(soup):
-    return soup.find("main") or soup.body or soup
+    mains = select(soup, "main")
+    return mains[0] if mains else (soup.body or soup)
 
 
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", re.I)

@@ -59,7 +59,8 @@ def run_summary(run: AuditRun | None = None) -> RunSummary | None:
     if run is None:
         return None
     pages = defaultdict(set)
-    findings = AuditFinding.objects.filter(audited_page__run=run)
+    # results an engine could not decide (“review”) are questions, not known problems
+    findings = AuditFinding.objects.filter(audited_page__run=run).exclude(impact="review")
     for criteria, page_id in findings.values_list("wcag", "audited_page_id"):
         for criterion in criteria.split(","):
             pages[criterion.strip()].add(page_id)

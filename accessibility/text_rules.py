@@ -49,6 +49,33 @@ def identifier() -> Identifier:
     return Identifier()
 
 
+_FUNCTION_WORDS = {
+    "de": "der die das und ist nicht ein eine einen dem den des mit von zu im auf für sich auch es "
+    "wir sie ich wird werden sind hat haben dass oder aber bei nach aus wie noch nur",
+    "en": "the and is are not a an of to in on for with that this it we they be have has was were "
+    "will would from by at or but as our their which",
+    "fr": "le la les et est sont pas un une des du de au aux pour avec que qui dans sur ce il "
+    "cette nous vous ils elle être avoir mais ou par plus",
+}
+FUNCTION_WORDS = {code: frozenset(words.split(" ")) for code, words in _FUNCTION_WORDS.items()}
+
+
+def clearly_in(language: str, words) -> bool:
+    """A cheap gate before the model: the page's own function words outnumber every other
+    candidate's at least three to one (most passages), so the model need not be asked."""
+    own = FUNCTION_WORDS.get(language)
+    if own is None:
+        return False
+    lowered = [word.lower() for word in words]
+    count = sum(word in own for word in lowered)
+    others = [
+        sum(word in words_of for word in lowered)
+        for code, words_of in FUNCTION_WORDS.items()
+        if code != language
+    ]
+    return count >= 2 and count >= 3 * max(others)
+
+
 def language_of(text: str, page_language: str) -> str | None:
     """The language of text if it reads like a sentence (not a name or a list of names), is long
     enough and the model is sure; else None."""
@@ -57,6 +84,8 @@ def language_of(text: str, page_language: str) -> str | None:
         return None
     if len({word for word in words if word.islower()}) < MIN_LOWER_WORDS:
         return None  # names and titles: mostly capitalised words
+    if clearly_in(page_language, words):
+        return page_language
     candidates = frozenset({*LANGUAGES, page_language} & identifier().known)
     language, probability = identifier().classify(text, candidates)
     return language if probability >= CERTAIN else None
@@ -210,10 +239,13 @@ def date_in_time_element(soup):
 CREDIT = re.compile(r"©|\(c\)|foto|photo|bild:|credit|quelle|source|crédit", re.I)
 
 
+PICTURE_ITEMS = {"figure", "li"}
+
+
 def gallery_groups(soup):
     """Groups of pictures: lists or groups of two or more figures or list items with images."""
     for group in select(soup, "ul, ol, section, div, [role=group], [role=list]"):
-        items = group.find_all(["figure", "li"], recursive=False)
+        items = [child for child in group.children if getattr(child, "name", None) in PICTURE_ITEMS]
         pictures = [item for item in items if item.find("img")]
         if len(pictures) >= 2:
             yield pictures

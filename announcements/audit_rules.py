@@ -36,7 +36,7 @@ def lead_markers_hidden(soup):
     profile=PRESSROOM,
 )
 def quote_speaker(soup):
-    for quote in soup.find_all("blockquote"):
+    for quote in select(soup, "blockquote"):
         figure = quote.find_parent("figure")
         caption = figure.find("figcaption") if figure else None
         if caption is None or not caption.get_text(strip=True):
