@@ -23,9 +23,13 @@ def speech(db):
 
 
 @pytest.fixture
-def scheduled(press_index, issuer, speech):
-    """A release scheduled for GO_LIVE whose text links the speech."""
-    with time_machine.travel(WRITTEN, tick=False):
+def scheduled(press_index, issuer, speech, django_capture_on_commit_callbacks):
+    """A release scheduled for GO_LIVE whose text links the speech (Wagtail 7.0 updates its
+    reference index when the transaction commits: run those callbacks as a commit would)."""
+    with (
+        time_machine.travel(WRITTEN, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         release = PressReleasePage(
             title="Rede zum Haushalt",
             slug="haushaltsrede",
