@@ -10,7 +10,9 @@ from datetime import datetime
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex
 
 GALLERY = "image_gallery"
 PROTECTED_NAME = re.compile(r"(^|/)pr-[0-9a-f]{32}\.[a-z0-9]+$")
@@ -83,6 +85,18 @@ def protect_image_file(image) -> bool:
     return True
 
 
+def used_elsewhere(image, page) -> bool:
+    """True when another page, snippet or setting refers to the image (Wagtail's reference
+    index): its file name is known there already, and renaming the file would break their
+    links and cached HTML."""
+    references = ReferenceIndex.get_references_to(image).exclude(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk)
+    )
+    return references.exists()
+
+
 def protect_gallery_images(page) -> int:
-    """Protect the file names of every gallery photo of a release; returns how many changed."""
-    return sum(protect_image_file(image) for image in gallery_images(page.body))
+    """Protect the file names of the gallery photos of a release that no other object uses;
+    returns how many changed."""
+    images = [image for image in gallery_images(page.body) if not used_elsewhere(image, page)]
+    return sum(protect_image_file(image) for image in images)
