@@ -47,7 +47,7 @@ def test_quotation_marks_follow_the_language_of_the_quote_or_the_page(
             {"text": text, "speaker": "Anna Beispiel", "role": "", "language": language},
         )
 
-    german = make_release(body=[quote("Ein Satz."), quote("A sentence.", "en")])
+    german = make_release(body=[quote("Ein Satz."), quote("A sentence.", "en")], slug="zitate")
     english = german.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
     english.save_revision().publish()
     for parent in english.get_ancestors().filter(depth__gt=1).not_live():
