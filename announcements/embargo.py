@@ -85,9 +85,22 @@ def protect_image_file(image) -> bool:
     return True
 
 
+def used_elsewhere(image, page) -> bool:
+    """True when another page, snippet or setting refers to the image (Wagtail's reference
+    index): its file name is known there already, and renaming the file would break their
+    links and cached HTML."""
+    references = ReferenceIndex.get_references_to(image).exclude(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk)
+    )
+    return references.exists()
+
+
 def protect_gallery_images(page) -> int:
-    """Protect the file names of every gallery photo of a release; returns how many changed."""
-    return sum(protect_image_file(image) for image in gallery_images(page.body))
+    """Protect the file names of the gallery photos of a release that no other object uses;
+    returns how many changed."""
+    images = [image for image in gallery_images(page.body) if not used_elsewhere(image, page)]
+    return sum(protect_image_file(image) for image in images)
+
 
 
 def withheld_document(document, user) -> bool:

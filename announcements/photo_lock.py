@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from .embargo import galleries, images_of, protect_image_file
+from .embargo import galleries, images_of, protect_gallery_images
 
 try:  # Wagtail 7.1+
     from wagtail.permissions import policy_registry
@@ -99,7 +99,6 @@ def lock_image(image, page, until: dt.datetime):
                 lock.until = until
                 lock.save(update_fields=["until"])
             return lock
-        protect_image_file(image)  # a guessable upload name would outlive the lock
         image.get_file_size()  # stored now: the download link states it while the file is away
         lock = PhotoLock.objects.create(
             image=image, page_id=page.pk, until=until, file_name=image.file.name
@@ -146,6 +145,7 @@ def sync(release, newest=None, now: dt.datetime | None = None) -> None:
         return
     now = now or timezone.now()
     newest = newest or release.get_latest_revision_as_object()
+    protect_gallery_images(newest)  # unguessable names, before anything can be withheld
     wanted = {}
     for content in [newest, release] if release.live else [newest]:
         for image_id, until in wanted_locks(content, now).items():

@@ -1,6 +1,7 @@
 """schema.org NewsArticle JSON-LD and Open Graph data of a release. Only released photos."""
 
 import json
+from urllib.parse import urljoin
 
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -25,7 +26,10 @@ def share_image_url(release, request):
     image = first_released_image(release)
     if image is None:
         return None
-    return request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_SPEC).url)
+    # On the site's own address, like canonical and og:url (not the host the request came in on);
+    # a rendition already on another host (a CDN's storage) keeps its address.
+    _site, root_url, _path = release.get_url_parts(request)
+    return urljoin(root_url + "/", image.get_rendition(SHARE_IMAGE_SPEC).url)
 
 
 def news_article(release, request) -> dict:

@@ -45,7 +45,7 @@ def test_app_alone_imports_none_of_our_other_apps(alone, app):
 
 def test_announcements_alone_renders_index_and_release_with_our_layout(alone):
     report = alone["announcements"]
-    assert report["checks"] == []
+    assert report["errors"] == []  # `manage.py check` passes
     assert report["used"] == {
         "/presse/": {"status": 200, "h1": "Presse", "footer_links": []},
         "/presse/allein/": {"status": 200, "h1": "Allein installiert", "footer_links": []},
@@ -57,13 +57,15 @@ def test_legal_pages_alone_render_in_the_host_base_and_check_the_site(alone):
     assert report["used"] == {
         "/impressum/": {"status": 200, "h1": "Impressum", "footer_links": ["Impressum"]}
     }
+    assert report["errors"] == []
     # PRESSROOM_LEGAL_CHECKS is on there: privacy policy and statement are still missing
-    assert report["checks"] == ["pressroom_legal_pages.W002", "pressroom_legal_pages.W003"]
+    legal = [check for check in report["checks"] if check.startswith("pressroom_legal_pages")]
+    assert legal == ["pressroom_legal_pages.W002", "pressroom_legal_pages.W003"]
 
 
 def test_accessibility_alone_audits_stores_and_reports(alone):
     report = alone["accessibility"]
-    assert report["checks"] == []
+    assert report["errors"] == []
     assert report["used"]["stored_pages"] == 1
     assert {"1.1.1", "1.3.1"} <= set(report["used"]["criteria"])
     assert report["used"]["admin_report_status"] == 200

@@ -20,7 +20,12 @@ exec(compile(documented_example(), str(DOCS), "exec"))  # defines its test_* fun
 def content(request):
     """The site's content in the test database: a home page and a release."""
     if request.node.get_closest_marker("django_db"):
-        request.getfixturevalue("make_release")()
+        request.getfixturevalue("make_release")(slug="doku-beispiel")
+    yield
+    if "axe_auditor" in request.fixturenames:  # pages with max-age stay out of later tests
+        request.getfixturevalue("axe_auditor").browser.execute_cdp_cmd(
+            "Network.clearBrowserCache", {}
+        )
 
 
 def test_the_example_defines_three_tests():

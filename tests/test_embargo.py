@@ -382,3 +382,22 @@ def test_gallery_opens_on_the_real_clock_without_anyone_acting(client, make_rele
     assert soup_of(client.get(release.url)).select_one(".gallery img") is None
     time.sleep(max(0, (opens - timezone.now()).total_seconds()) + 0.2)
     assert soup_of(client.get(release.url)).select_one(".gallery img")
+
+
+def test_9_an_image_other_pages_already_show_keeps_its_name(
+    make_release, photo, django_capture_on_commit_callbacks
+):
+    """Its name is public on the other page already: renaming would only break that page."""
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail 7.0 indexes on commit
+        shown = make_release(slug="frueher", body=[gallery_block(photo)])
+    storage = photo.file.storage
+    with photo.file.open("rb") as content:
+        photo.file.name = storage.save("original_images/ministerin-18uhr.jpg", content)
+    photo.save()
+    release = make_release(body=[gallery_block(photo, release_at=RELEASE)])
+    assert embargo.protect_gallery_images(release) == 0
+    photo.refresh_from_db()
+    assert photo.file.name == "original_images/ministerin-18uhr.jpg"
+    assert storage.exists(photo.file.name)
+    shown.delete()
+    assert embargo.protect_gallery_images(release) == 1  # now only this release uses it

@@ -151,3 +151,18 @@ def soup_of_html(html):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(html, "html.parser")
+
+
+def test_canonical_og_url_and_og_image_share_the_sites_address(
+    client, settings, make_release, photo
+):
+    """Behind a proxy or on a second host name, every absolute address still names the Site."""
+    settings.ALLOWED_HOSTS = ["*"]
+    release = make_release(body=[gallery_block(photo)])
+    head = soup_of(client.get(release.url, HTTP_HOST="intern.example.net")).head
+    addresses = [
+        head.select_one("link[rel=canonical]")["href"],
+        head.select_one("meta[property='og:url']")["content"],
+        head.select_one("meta[property='og:image']")["content"],
+    ]
+    assert [address.split("/")[2] for address in addresses] == ["testserver"] * 3

@@ -92,12 +92,14 @@ def main():
     app = settings.INSTALLED_APPS[0]
     used = globals()[f"use_{app}"](home, Client())
     messages = checks.run_checks()
+    errors = [m.id for m in messages if m.level >= checks.ERROR]
     loaded = {name.split(".")[0] for name in sys.modules} & OURS
     json.dump(
         {
             "app": app,
             "used": used,
             "checks": sorted(m.id for m in messages if m.id),
+            "errors": errors,
             "loaded": sorted(loaded),
         },
         sys.stdout,
