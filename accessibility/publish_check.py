@@ -16,9 +16,16 @@ def should_hold_back(request) -> bool:
     return bool(blocking) and request.method == "POST" and bool(request.POST.get("action-publish"))
 
 
+def public_preview_mode(page) -> str:
+    """The preview mode showing the page as visitors will see it: "public" where the page offers
+    such a mode (e.g. withheld photos as their notice, not the editor's view), else the default."""
+    modes = [mode for mode, _label in page.preview_modes]
+    return "public" if "public" in modes else page.default_preview_mode
+
+
 def audit_page(page):
-    """The static audit of the page rendered for a visitor without login (no cookies)."""
-    response = page.make_preview_request()
+    """The static audit of the page rendered as a visitor without login will see it."""
+    response = page.make_preview_request(preview_mode=public_preview_mode(page))
     return audit_html(response.content, url=page.url_path)
 
 

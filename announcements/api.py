@@ -8,7 +8,7 @@ from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
 
-from . import rules
+from . import photo_lock, rules
 
 
 def _local(moment):
@@ -20,7 +20,7 @@ def gallery_data(value, request):
     if value.is_withheld:
         return {**data, "state": "withheld", "images": []}
     images = []
-    for item in value["images"]:
+    for item in photo_lock.public_items(value["images"]):
         rendition = item["image"].get_rendition("max-800x600")
         images.append(
             {

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from . import rules
+from . import photo_lock, rules
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -130,6 +130,12 @@ class ImageGalleryBlock(blocks.StructBlock):
             value.is_withheld,
             getattr(request, "is_preview", False),
             getattr(request, "pressroom_preview_mode", ""),
+        )
+        items = value["images"]
+        context["shown_images"] = (
+            photo_lock.public_items(items)
+            if context["gallery_view"] == "photos"
+            else [item for item in items if item["image"] is not None]
         )
         return context
 

@@ -10,7 +10,9 @@ from datetime import datetime
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex
 
 GALLERY = "image_gallery"
 PROTECTED_NAME = re.compile(r"(^|/)pr-[0-9a-f]{32}\.[a-z0-9]+$")
@@ -86,3 +88,18 @@ def protect_image_file(image) -> bool:
 def protect_gallery_images(page) -> int:
     """Protect the file names of every gallery photo of a release; returns how many changed."""
     return sum(protect_image_file(image) for image in gallery_images(page.body))
+
+
+def withheld_document(document, user) -> bool:
+    """A document that only pages not yet public link to (a release before its go-live time, a
+    draft) is withheld from everyone who may not edit one of them. Unused documents and those
+    of live pages follow Wagtail's own rules (collection privacy)."""
+    references = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    pages = Page.objects.filter(
+        pk__in=[int(pk) for pk in references.values_list("object_id", flat=True)]
+    )
+    if not pages or any(page.live for page in pages):
+        return False
+    return not any(page.permissions_for_user(user).can_edit() for page in pages)

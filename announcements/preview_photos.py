@@ -1,15 +1,23 @@
-"""Withheld gallery photos in editors' previews, behind login and page permissions.
+"""Withheld gallery photos in editors' previews, behind login, page and image permissions.
 
 A preview shows withheld photos through signed URLs under /admin/: anonymous visitors are sent
-to the login (like every admin URL), people who may not edit the page get a 404, and the
+to the login (like every admin URL); a photo is served only to someone who may edit the page and
+either the photo is locked for that very page or they may choose the photo in the image library
+(so an editor cannot preview another issuer's photo by putting its id into a gallery). The
 response is never cached. The public page never links a withheld photo at all.
 """
 
+from io import BytesIO
+
 from django.core import signing
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
+from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from . import photo_lock
+from .photo_lock import image_policy
 
 SALT = "pressroom.announcements.preview-photo"
 PREVIEW_SPEC = "max-800x600"
@@ -32,6 +40,26 @@ def _can_preview(user, page_pk) -> bool:
     return permissions.can_edit() or permissions.can_add_subpage()
 
 
+def may_see_photo(user, page_pk, image) -> bool:
+    """The photo is locked for this page, or free and choosable by the user; never a photo
+    locked for another release."""
+    lock = photo_lock.lock_of(image)
+    if lock is not None:
+        return lock.page_id == page_pk
+    return image_policy().user_has_permission_for_instance(user, "choose", image)
+
+
+def resized(image, spec) -> HttpResponse:
+    """The preview size, made from the original in memory: nothing is stored anywhere."""
+    width, height = (int(side) for side in spec.removeprefix("max-").split("x"))
+    with photo_lock.open_original(image) as original:
+        picture = PillowImage.open(original)
+        picture.thumbnail((width, height))
+        output = BytesIO()
+        picture.convert("RGB").save(output, "JPEG", quality=85)
+    return HttpResponse(output.getvalue(), content_type="image/jpeg")
+
+
 def serve_preview_photo(request, token):
     try:
         claim = signing.loads(token, salt=SALT, max_age=MAX_AGE)
@@ -42,9 +70,11 @@ def serve_preview_photo(request, token):
     ):
         raise Http404
     image = get_image_model().objects.filter(pk=claim["image"]).first()
-    if image is None:
+    if image is None or not may_see_photo(request.user, claim["page"], image):
         raise Http404
-    file = image.file if claim["spec"] == ORIGINAL else image.get_rendition(claim["spec"]).file
-    response = FileResponse(file.open("rb"))
+    if claim["spec"] == ORIGINAL:
+        response = FileResponse(photo_lock.open_original(image))
+    else:
+        response = resized(image, claim["spec"])
     response["Cache-Control"] = "private, no-store"
     return response

@@ -1,13 +1,14 @@
-"""Signal handlers: unguessable image file names, page-cache generations, CDN purges."""
+"""Signal handlers: unguessable image file names, photo locks, page-cache generations, CDN
+purges."""
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, Revision, Site
 from wagtail.signals import page_published, page_unpublished
 
-from . import page_cache
+from . import page_cache, photo_lock
 from .embargo import has_protected_name, protected_file_name
 
 
@@ -18,6 +19,25 @@ def protect_new_image_file_name(sender, instance, **kwargs):
     file = instance.file
     if file and not file._committed and not has_protected_name(file.name):
         file.name = protected_file_name(file.name)
+
+
+def lock_photos_of_revision(sender, instance, created=False, **kwargs):
+    """Every new revision of a release (admin, import, API, scheduler) re-decides its locks."""
+    release_model = apps.get_model("pressroom_announcements", "PressReleasePage")
+    if not created or not issubclass(instance.content_type.model_class() or object, release_model):
+        return
+    release = release_model.objects.filter(pk=instance.object_id).first()
+    if release is not None:
+        photo_lock.sync(release, newest=instance.as_object())
+
+
+def lock_photos_of_published(sender, instance, **kwargs):
+    if isinstance(instance, apps.get_model("pressroom_announcements", "PressReleasePage")):
+        photo_lock.sync(instance)
+
+
+def restore_locked_photo(sender, instance, **kwargs):
+    photo_lock.restore(instance)
 
 
 def invalidate_on_change(sender, created=False, **kwargs):
@@ -35,6 +55,13 @@ def purge_index_of_release(sender, instance, **kwargs):
 
 
 def connect():
+    post_save.connect(lock_photos_of_revision, sender=Revision, dispatch_uid="pressroom-lock-rev")
+    page_published.connect(lock_photos_of_published, dispatch_uid="pressroom-lock-published")
+    post_delete.connect(
+        restore_locked_photo,
+        sender=apps.get_model("pressroom_announcements", "PhotoLock"),
+        dispatch_uid="pressroom-lock-restore",
+    )
     pre_save.connect(
         protect_new_image_file_name, sender=get_image_model(), dispatch_uid="pressroom-image-name"
     )

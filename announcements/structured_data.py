@@ -5,7 +5,7 @@ import json
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from . import embargo, rules
+from . import embargo, photo_lock, rules
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
 
@@ -16,7 +16,8 @@ def first_released_image(release, now=None):
         for gallery in embargo.galleries(release.body)
         if not rules.is_withheld(gallery.release_at, now)
     )
-    return next((image for gallery in released for image in embargo.images_of(gallery)), None)
+    items = [item for gallery in released for item in gallery["images"]]
+    return next((item["image"] for item in photo_lock.public_items(items, now)), None)
 
 
 def share_image_url(release, request):

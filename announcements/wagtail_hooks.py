@@ -37,17 +37,6 @@ def register_embargo_menu_item():
     return MenuItem(_("Embargoes"), reverse("pressroom_embargoes"), icon_name="time", order=650)
 
 
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
-def protect_gallery_photo_names(request, page):
-    """Also for drafts: a photo's file name must be unguessable before anyone could see it."""
-    from .embargo import protect_gallery_images
-    from .models import PressReleasePage
-
-    if isinstance(page, PressReleasePage):
-        protect_gallery_images(page.get_latest_revision_as_object())
-
-
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
@@ -85,3 +74,28 @@ def register_release_listing():
         ]
 
     return PressReleaseListing("press_releases")
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_photos_locked_for_others(images, request):
+    """The chooser offers a withheld photo only to editors of the release it is withheld for."""
+    from wagtail.models import Page
+
+    from .photo_lock import active_locks
+
+    foreign = [
+        lock.image_id
+        for lock in active_locks()
+        if not Page.objects.get(pk=lock.page_id).permissions_for_user(request.user).can_edit()
+    ]
+    return images.exclude(pk__in=foreign)
+
+
+@hooks.register("before_serve_document")
+def withhold_documents_of_unpublished_releases(document, request):
+    from django.http import Http404
+
+    from .embargo import withheld_document
+
+    if withheld_document(document, request.user):
+        raise Http404

@@ -132,6 +132,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+# The photo lock: a locked photo's details stay editable, its file is not replaced meanwhile.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "announcements.image_forms.LockedImageForm"
 
 if django.VERSION >= (6, 1):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

@@ -90,3 +90,11 @@ def gallery_block(photo, release_at=None, heading="Fotos der Veranstaltung"):
         "credit": "StMT / Eva Foto",
     }
     return ("image_gallery", {"heading": heading, "release_at": release_at, "images": [item]})
+
+
+@pytest.fixture
+def photo_factory(db):
+    """demo_image(title, seed): another photo of the image library."""
+    from example_site.home.demo.images import demo_image
+
+    return demo_image

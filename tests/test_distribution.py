@@ -251,10 +251,6 @@ def test_api_gives_structured_body_and_release_fields(client, archive):
     assert {"lead", "dateline"} <= set(listing["items"][0])
 
 
-def test_images_api_is_not_exposed(client, db):
-    assert client.get("/api/v2/images/").status_code == 404
-
-
 # Query counts: constant in archive size
 
 

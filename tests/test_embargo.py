@@ -151,7 +151,7 @@ def test_2_editor_preview_shows_banner_and_photos_behind_login(client, withheld,
     served = client.get(photo_url)
     assert served.status_code == 200
     assert {"private", "no-store"} <= set(served["Cache-Control"].split(", "))
-    assert b"".join(served.streaming_content)[:3] == b"\xff\xd8\xff"  # a JPEG
+    assert served.getvalue()[:3] == b"\xff\xd8\xff"  # a JPEG
 
 
 @pytest.mark.parametrize(

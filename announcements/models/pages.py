@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .. import embargo, page_cache, rules
+from .. import embargo, page_cache, photo_lock, rules
 from ..api import RELEASE_API_FIELDS
 from ..blocks import PressReleaseBodyBlock
 from ..forms import PressReleaseForm
@@ -282,9 +282,9 @@ class PressReleasePage(Page):
     def save(self, *args, **kwargs):
         self.galleries_release_until = max(embargo.gallery_release_times(self.body), default=None)
         super().save(*args, **kwargs)
-        embargo.protect_gallery_images(self)
 
     def serve(self, request, *args, **kwargs):
+        photo_lock.release_due(page_id=self.pk)  # photos whose time has come, before rendering
         response = super().serve(request, *args, **kwargs)
         # Never cached past the next gallery release time: the "not yet" page must not outlive it.
         return page_cache.mark_cacheable(response, embargo.max_age(self.body))

@@ -24,6 +24,18 @@ class Issuer(models.Model):
         related_name="+",
         help_text=_("Shown next to the press contact."),
     )
+    photo_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("photo collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Galleries of this issuer's releases take photos from this collection (and its "
+            "sub-collections) only. Give each issuer's editors permissions on their collection."
+        ),
+    )
     press_contact_name = models.CharField(
         _("press contact"),
         max_length=255,
@@ -44,6 +56,7 @@ class Issuer(models.Model):
                 FieldPanel("short_name"),
                 FieldPanel("website"),
                 FieldPanel("logo"),
+                FieldPanel("photo_collection"),
             ],
             heading=_("Issuer"),
         ),

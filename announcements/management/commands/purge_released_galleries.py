@@ -1,4 +1,5 @@
-"""Purge CDN copies of releases whose galleries have just opened (run every minute)."""
+"""Release locked photos whose time has come and purge CDN copies of releases whose galleries
+have just opened (run every minute)."""
 
 import datetime as dt
 
@@ -6,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from announcements import photo_lock
 from announcements.frontend_cache import enabled, purge_opened_galleries
 from announcements.page_cache import page_cache
 
@@ -29,6 +31,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, since_minutes, **options):
         now = timezone.now()
+        released = photo_lock.release_due(now)
+        self.stdout.write(f"Released {released} locked photo(s) whose time has come.")
         last = page_cache().get(LAST_RUN_KEY)
         start = parse_datetime(last) if last else now - dt.timedelta(minutes=since_minutes)
         releases = purge_opened_galleries(start, now)
