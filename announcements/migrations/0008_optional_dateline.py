@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pressroom_announcements', '0006_release_date_index'),
+        ('pressroom_announcements', '0007_photo_lock'),
     ]
 
     operations = [
