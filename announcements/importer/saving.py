@@ -73,14 +73,22 @@ def fill(page, parsed, issuer, source, digest):
     page.import_review_note = "\n".join(parsed.review_notes)
 
 
+def known_sources(parent) -> dict:
+    """{source: fingerprint} of the releases already imported below `parent`."""
+    pages = PressReleasePage.objects.child_of(parent).exclude(legacy_source="")
+    return dict(pages.values_list("legacy_source", "legacy_fingerprint"))
+
+
 @transaction.atomic
-def save_release(parsed, parent, issuer, source, digest, publish, keep_edits="skip"):
+def save_release(parsed, parent, issuer, source, digest, publish, keep_edits="skip", new=False):
     """(outcome, page, live): outcome "created", "updated", "unchanged", "skipped (edited)" or
     "draft revision (edited)"; all or nothing per release.
 
     A page an editor changed since its import is never overwritten: it is skipped, or with
-    keep_edits="revision" the new import becomes a draft revision beside the editor's version."""
-    existing = PressReleasePage.objects.child_of(parent).filter(legacy_source=source).first()
+    keep_edits="revision" the new import becomes a draft revision beside the editor's version.
+    new=True: the caller knows that nothing was imported from `source` yet."""
+    pages = PressReleasePage.objects.child_of(parent)
+    existing = None if new else pages.filter(legacy_source=source).first()
     go_live = publish and not needs_photos(parsed)
     if existing is None:
         page = create(parsed, parent, issuer, source, digest, go_live)
@@ -124,9 +132,8 @@ def create(parsed, parent, issuer, source, digest, go_live):
         latest_revision_created_at=revision.created_at,
         draft_title=page.title,
     )
-    action = "wagtail.publish" if go_live else "wagtail.create"
-    log(instance=page, action=action, revision=revision, content_changed=True)
-    if go_live:
+    if go_live:  # the page's own save has logged "wagtail.create"
+        log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
         page_published.send(sender=PressReleasePage, instance=page, revision=revision)
     return page
 
@@ -162,11 +169,6 @@ class Indexing:
         for page in pages:
             ReferenceIndex.create_or_update_for_object(page)
         self.pending.clear()
-
-
-def is_unchanged(parent, source, digest) -> bool:
-    pages = PressReleasePage.objects.child_of(parent)
-    return pages.filter(legacy_source=source, legacy_fingerprint=digest).exists()
 
 
 def add_gallery(parsed: ParsedRelease, downloads):

@@ -18,7 +18,7 @@ from announcements.importer.saving import (
     Indexing,
     add_gallery,
     fingerprint,
-    is_unchanged,
+    known_sources,
     save_release,
 )
 from announcements.models import Issuer, PressReleaseIndexPage
@@ -48,13 +48,11 @@ def parse(data, options, budget, base_url=""):
 
 
 def read_file(file, options):
-    budget = Budget(options["max_size"], options["max_seconds"])
     try:
-        budget.check_size(file.stat().st_size)  # before reading 50 MB into memory
-        data = file.read_bytes()
+        Budget(options["max_size"]).check_size(file.stat().st_size)  # before reading 50 MB
+        return file.read_bytes()
     except OSError as error:
         raise ImportProblem(_("cannot be read: %(error)s") % {"error": error.strerror}) from None
-    return data, parse(data, options, budget)
 
 
 class Command(BaseCommand):
@@ -93,7 +91,7 @@ class Command(BaseCommand):
         self.options, self.rows, failures = options, [], []
         self.parent = self.find_parent(options["parent"])
         self.issuer = self.find_issuer(options["issuer"], self.parent)
-        self.counts = {}
+        self.counts, self.known = {}, known_sources(self.parent)
         # Review notes are stored for editors, and reasons shown: both in the site's language.
         with translation.override(settings.LANGUAGE_CODE), Indexing().deferred() as indexing:
             self.indexing = indexing
@@ -111,8 +109,13 @@ class Command(BaseCommand):
         failures = []
         for file, source in sources(self.options["paths"]):
             try:
-                data, parsed = read_file(file, self.options)
-                self.save(file, source, data, parsed)
+                data = read_file(file, self.options)
+                if self.known.get(source) == fingerprint(data):
+                    self.tally(source, "", "unchanged", [], "unchanged")
+                    self.stdout.write(f"unchanged {file}")
+                    continue
+                budget = Budget(self.options["max_size"], self.options["max_seconds"])
+                self.save(file, source, data, parse(data, self.options, budget))
             except ImportProblem as problem:
                 failures.append(self.failed(file, problem.located(file)))
         return failures
@@ -137,7 +140,7 @@ class Command(BaseCommand):
                 parsed = parse(page.data, options, budget, base_url=page.url)
                 digest = fingerprint(page.data)
                 downloads = []
-                if not is_unchanged(self.parent, url, digest) and not options["dry_run"]:
+                if self.known.get(url) != digest and not options["dry_run"]:
                     downloads = [
                         (photo, self.download(fetcher, photo.url))
                         for photo in photos_of(page.data, page.url)
@@ -165,15 +168,18 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 photos = add_gallery(parsed, downloads) if downloads else 0
+                digest = fingerprint(data)
                 outcome, page, live = save_release(
                     parsed,
                     self.parent,
                     self.issuer,
                     source,
-                    fingerprint(data),
+                    digest,
                     options["publish"],
                     options["keep_edits"],
+                    new=source not in self.known,
                 )
+                self.known[source] = digest
         except ValidationError as error:
             raise ImportProblem("; ".join(error.messages)) from None
         if outcome not in ("unchanged", "skipped (edited)"):
