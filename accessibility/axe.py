@@ -1,11 +1,12 @@
 """The browser engine: axe-core through axe-selenium-python in headless Debian Chromium."""
 
 import json
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from .findings import AuditResult, Finding
+from .findings import REVIEW, AuditResult, Finding
 
 ENGINE = "axe"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -27,7 +28,7 @@ def disabled_rules() -> dict[str, str]:
 def axe_options(disabled: dict[str, str]) -> str:
     options = {
         "runOnly": {"type": "tag", "values": AXE_TAGS},
-        "resultTypes": ["violations"],
+        "resultTypes": ["violations", "incomplete"],
         "rules": {rule_id: {"enabled": False} for rule_id in disabled},
     }
     return json.dumps(options)  # a Python dict breaks on True/False/None in the script
@@ -42,31 +43,45 @@ def wcag_criterion(tags: list[str]) -> str:
     return "best-practice"
 
 
-def findings_from_axe(violations: list[dict]) -> list[Finding]:
+def failure_summary(node: dict) -> str:
+    """axe's per-element explanation, e.g. “Element has insufficient color contrast of 2.86
+    (foreground color: #9499a1, background color: #ffffff …)”, on one line."""
+    summary = node.get("failureSummary") or "; ".join(
+        check.get("message", "") for kind in ("any", "all", "none") for check in node.get(kind, [])
+    )
+    lines = [line.strip() for line in summary.splitlines()]
+    return " ".join(line for line in lines if line and not line.startswith("Fix "))
+
+
+def findings_from_axe(violations: list[dict], incomplete: list[dict] = ()) -> list[Finding]:
+    """One Finding per element; results axe could not decide get the level “review”."""
     findings = []
-    for violation in violations:
-        for node in violation.get("nodes", []):
-            target = node.get("target") or ["html"]
-            findings.append(
-                Finding(
-                    engine=ENGINE,
-                    rule_id=violation["id"],
-                    impact=node.get("impact") or violation.get("impact") or IMPACT_FALLBACK,
-                    wcag=wcag_criterion(violation.get("tags", [])),
-                    selector=" ".join(str(part) for part in target),
-                    help=violation.get("help", ""),
-                    html=node.get("html", "")[:200],
-                    help_url=violation.get("helpUrl", ""),
+    for results, needs_review in ((violations, False), (incomplete, True)):
+        for result in results:
+            for node in result.get("nodes", []):
+                impact = node.get("impact") or result.get("impact") or IMPACT_FALLBACK
+                findings.append(
+                    Finding(
+                        engine=ENGINE,
+                        rule_id=result["id"],
+                        impact=REVIEW if needs_review else impact,
+                        wcag=wcag_criterion(result.get("tags", [])),
+                        selector=" ".join(str(part) for part in node.get("target") or ["html"]),
+                        help=result.get("help", ""),
+                        html=node.get("html", "")[:200],
+                        help_url=result.get("helpUrl", ""),
+                        detail=failure_summary(node),
+                    )
                 )
-            )
     return findings
 
 
 class AxeAuditor:
     """One headless Chromium, reused for every page audited inside the `with` block."""
 
-    def __init__(self, script_url: str | None = None):
+    def __init__(self, script_url: str | None = None, language: str | None = None):
         self.script_url = script_url or getattr(settings, "PRESSROOM_AXE_SCRIPT", None)
+        self.language = language
         self.disabled = disabled_rules()
         self._browser_context = None
         self._script = None
@@ -79,13 +94,23 @@ class AxeAuditor:
         self.browser = self._browser_context.__enter__()
         self.browser.set_script_timeout(60)
         with open(self.script_path(), encoding="utf8") as script:
-            self._script = script.read()
+            self._script = script.read() + self.configuration()
         # Chromium evaluates axe-core in every new document and frame, before the page's own
         # scripts: no per-page injection, and axe can test inside iframes too.
         self.browser.execute_cdp_cmd(
             "Page.addScriptToEvaluateOnNewDocument", {"source": self._script}
         )
         return self
+
+    def configuration(self) -> str:
+        """Our custom rules (axe_rules.js) and, where PRESSROOM_AXE_LOCALES holds axe-core's
+        locale file of the language (axe-core/locales/de.json), axe's messages in it."""
+        script = (Path(__file__).parent / "axe_rules.js").read_text(encoding="utf8")
+        folder = getattr(settings, "PRESSROOM_AXE_LOCALES", None)
+        locale = Path(folder) / f"{self.language}.json" if folder and self.language else None
+        if locale is not None and locale.is_file():
+            script += f"\naxe.configure({{locale: {locale.read_text(encoding='utf8')}}});"
+        return "\n" + script
 
     def script_path(self):
         from axe_selenium_python.axe import _DEFAULT_SCRIPT
@@ -111,7 +136,9 @@ class AxeAuditor:
         return AuditResult(
             url=url,
             engine=ENGINE,
-            findings=findings_from_axe(results.get("violations", [])),
+            findings=findings_from_axe(
+                results.get("violations", []), results.get("incomplete", [])
+            ),
             engine_version="axe-core " + results.get("testEngine", {}).get("version", "?"),
             disabled_rules=self.disabled,
         )

@@ -3,10 +3,12 @@
 from dataclasses import asdict, dataclass, field
 
 IMPACTS = ["minor", "moderate", "serious", "critical"]
+REVIEW = "review"  # an engine could not decide: a person must check (axe's “incomplete”)
+LEVELS = [REVIEW, *IMPACTS]
 
 
 def impact_rank(impact: str) -> int:
-    return IMPACTS.index(impact) if impact in IMPACTS else 0
+    return LEVELS.index(impact) if impact in LEVELS else 1
 
 
 @dataclass
@@ -19,9 +21,12 @@ class Finding:
     help: str
     html: str = ""
     help_url: str = ""
+    detail: str = ""  # what exactly fails at this element, e.g. axe's failure summary
 
     def line(self) -> str:
-        return f"{self.rule_id} [{self.impact}] WCAG {self.wcag} at {self.selector}: {self.help}"
+        wcag = "best practice" if self.wcag == "best-practice" else f"WCAG {self.wcag}"
+        line = f"{self.rule_id} [{self.impact}] {wcag} at {self.selector}: {self.help}"
+        return f"{line} ({self.detail})" if self.detail else line
 
 
 @dataclass

@@ -7,7 +7,10 @@ from bs4 import BeautifulSoup, Tag
 
 
 def parse(html: str | bytes) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
+    return BeautifulSoup(html, "lxml")
+
+
+HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def is_hidden(element: Tag) -> bool:
@@ -18,6 +21,8 @@ def is_hidden(element: Tag) -> bool:
         if node.get("aria-hidden") == "true" or node.has_attr("hidden"):
             return True
         if node.name in ("script", "style", "template", "noscript"):
+            return True
+        if HIDING_STYLE.search(node.get("style") or ""):
             return True
     return False
 
@@ -45,22 +50,43 @@ def accessible_name(element: Tag, soup: BeautifulSoup) -> str:
     return name or element.get("title", "").strip()
 
 
-def css_selector(element: Tag) -> str:
-    """A short CSS selector that finds this element again."""
+SIMPLE_ID = re.compile(r"^[A-Za-z][\w-]*$")
+
+
+def _unique_ids(soup) -> set:
+    ids = soup.__dict__.get("_pressroom_ids")
+    if ids is None:
+        counts = defaultdict(int)
+        for element in _tag_index(soup)["*"]:
+            if isinstance(element.get("id"), str):
+                counts[element["id"]] += 1
+        ids = {key for key, count in counts.items() if count == 1 and SIMPLE_ID.match(key)}
+        soup.__dict__["_pressroom_ids"] = ids
+    return ids
+
+
+def css_selector(element: Tag, soup=None) -> str:
+    """A CSS selector that matches this element, and only it, in the browser's DOM: by a unique
+    id or by position among siblings of the same tag, with the tbody browsers put around rows."""
+    root = soup if soup is not None else next(iter(reversed([*element.parents])), element)
+    ids = _unique_ids(root)
     parts = []
     node = element
     while isinstance(node, Tag) and node.name not in ("[document]", "html"):
-        if node.get("id"):
+        if node.get("id") in ids:
             parts.append(f"#{node['id']}")
             break
-        siblings = (
-            [s for s in node.parent.find_all(node.name, recursive=False)] if node.parent else []
-        )
+        parent = node.parent
         part = node.name
-        if len(siblings) > 1:
-            part += f":nth-of-type({siblings.index(node) + 1})"
+        if parent is not None:
+            same = [s for s in parent.children if isinstance(s, Tag) and s.name == node.name]
+            if len(same) > 1:
+                position = next(i for i, s in enumerate(same, 1) if s is node)
+                part += f":nth-of-type({position})"
         parts.append(part)
-        node = node.parent
+        if node.name == "tr" and parent is not None and parent.name == "table":
+            parts.append("tbody")
+        node = parent
     return " > ".join(reversed(parts)) or element.name
 
 
@@ -106,3 +132,36 @@ def select(soup, selector: str) -> list[Tag]:
         order = {id(element): position for position, element in enumerate(index["*"])}
         found.sort(key=lambda element: order[id(element)])
     return found
+
+
+def visible(soup, selector: str) -> list[Tag]:
+    return [element for element in select(soup, selector) if not is_hidden(element)]
+
+
+def main_region(soup):
+    return soup.find("main") or soup.body or soup
+
+
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", re.I)
+URL_LIKE = re.compile(
+    r"^\s*(https?://|www\.|mailto:|ftp://)\S*\s*$|^\s*[\w.-]+\.(de|com|org|net|eu|gov)(/\S*)?\s*$",
+    re.I,
+)
+IMAGE_FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|avif|tiff?|bmp|heic|svg)$", re.I)
+CAMERA_FILE_NAME = re.compile(r"^(img|dsc|dscn|p\d|pic|photo|bild|foto)[_-]?\d+", re.I)
+
+
+def looks_like_url(text: str) -> bool:
+    """True when the text is a bare web address."""
+    return bool(URL_LIKE.match(text or ""))
+
+
+def looks_like_file_name(text: str) -> bool:
+    """True when a text alternative is a file name (“IMG_1234.jpg”) rather than a description."""
+    stripped = (text or "").strip()
+    return bool(IMAGE_FILE_NAME.match(stripped) or CAMERA_FILE_NAME.match(stripped.split("/")[-1]))
+
+
+def is_inside(element: Tag, ancestor: Tag) -> bool:
+    """True when element lies within ancestor (or is it). By identity: tags compare by content."""
+    return element is ancestor or any(parent is ancestor for parent in element.parents)

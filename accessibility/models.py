@@ -3,9 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .findings import IMPACTS
+from .findings import LEVELS
 
-IMPACT_CHOICES = [(impact, impact) for impact in IMPACTS]
+IMPACT_CHOICES = [(level, level) for level in LEVELS]
 
 
 class AuditRun(models.Model):
@@ -50,6 +50,7 @@ class AuditFinding(models.Model):
     help = models.TextField(_("help"))
     html = models.TextField(blank=True)
     help_url = models.URLField(blank=True, max_length=500)
+    detail = models.TextField(_("detail"), blank=True)
 
     class Meta:
         verbose_name = _("accessibility finding")

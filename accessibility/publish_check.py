@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from .registry import WCAG
 from .static import audit_html
 
 
@@ -26,7 +27,8 @@ def public_preview_mode(page) -> str:
 def audit_page(page):
     """The static audit of the page rendered as a visitor without login will see it."""
     response = page.make_preview_request(preview_mode=public_preview_mode(page))
-    return audit_html(response.content, url=page.url_path)
+    profile = getattr(settings, "PRESSROOM_PUBLISH_AUDIT_PROFILE", WCAG)
+    return audit_html(response.content, url=page.url_path, profile=profile)
 
 
 def problems_message(intro, findings):

@@ -27,6 +27,8 @@ def failure_message(results, threshold):
             lines.append(f"{result.url or 'HTML'} ({result.engine_version}):")
             lines += [
                 f"  - {f.rule_id} | {f.selector} | WCAG {f.wcag} | {f.impact} | {f.help}"
+                + (f" | {f.detail}" if f.detail else "")
+                + (f"\n      {f.html}" if f.html else "")
                 for f in findings
             ]
     return "\n".join(lines)
@@ -41,11 +43,12 @@ def _as_html(target):
 
 @pytest.fixture
 def static_audit():
-    """static_audit(html_or_response, url="") -> AuditResult of the static checker."""
+    """static_audit(html_or_response, url="", profile="wcag") -> AuditResult of the static
+    checker; profile="pressroom" adds the site policy and the markup contracts of our apps."""
     from .static import audit_html
 
-    def audit(target, url=""):
-        return audit_html(_as_html(target), url=url)
+    def audit(target, url="", profile="wcag"):
+        return audit_html(_as_html(target), url=url, profile=profile)
 
     return audit
 
@@ -67,16 +70,17 @@ def axe_audit(axe_auditor):
 
 @pytest.fixture
 def assert_accessible(request, static_audit):
-    """assert_accessible(url | response | html, engines=("static", "axe"), fail_on="minor")."""
+    """assert_accessible(url | response | html, engines=("static", "axe"), fail_on="minor",
+    profile="wcag")."""
 
-    def check(target, engines=("static", "axe"), fail_on="minor"):
+    def check(target, engines=("static", "axe"), fail_on="minor", profile="wcag"):
         from .runner import fetch, is_url
 
         target_is_url = isinstance(target, str) and is_url(target)
         html = fetch(target) if target_is_url else _as_html(target)
         results = []
         if "static" in engines:
-            results.append(static_audit(html, url=target if target_is_url else ""))
+            results.append(static_audit(html, target if target_is_url else "", profile))
         if "axe" in engines:
             auditor = request.getfixturevalue("axe_auditor")
             if target_is_url:

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
+from urllib.request import url2pathname
 
-from .static import audit_html
+from .registry import WCAG
+from .static import audit_pages
 
 USER_AGENT = "wagtail-pressroom accessibility audit"
 WEB = ("http", "https")
@@ -32,7 +34,7 @@ def _open(url: str, timeout: float = 30):
 
 def fetch(url: str, timeout: float = 30) -> bytes:
     if url.startswith("file://"):
-        return Path(urlparse(url).path).read_bytes()
+        return Path(url2pathname(urlparse(url).path)).read_bytes()
     with _open(url, timeout) as response:
         return response.read()
 
@@ -108,15 +110,22 @@ def local_server():
         server.terminate()
 
 
-def audit_targets(targets, engines, axe_auditor=None, progress=None):
-    """AuditResults of every target with every engine; progress(index, total, url) if given."""
+def audit_targets(targets, engines, axe_auditor=None, progress=None, profile=WCAG):
+    """AuditResults of every target with every engine; progress(index, total, url) if given.
+    The static engine sees all pages together (a block of links repeated across pages)."""
+    static = {}
+    if "static" in engines:
+        pages = [
+            (target.url, target.html if target.html is not None else fetch(target.url))
+            for target in targets
+        ]
+        static = {result.url: result for result in audit_pages(pages, profile)}
     results = []
     for index, target in enumerate(targets, start=1):
         if progress:
             progress(index, len(targets), target.url)
-        if "static" in engines:
-            html = target.html if target.html is not None else fetch(target.url)
-            results.append(audit_html(html, url=target.url))
+        if target.url in static:
+            results.append(static[target.url])
         if "axe" in engines:
             results.append(axe_auditor.audit(target.url))
     return results

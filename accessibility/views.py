@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 
-from .findings import IMPACTS
+from .findings import LEVELS
 from .models import AuditFinding
 from .results import latest_run
 
@@ -13,7 +13,7 @@ from .results import latest_run
 class FindingFilterSet(WagtailFilterSet):
     rule_id = django_filters.ChoiceFilter(label=_("Rule"), choices=lambda: rule_choices())
     impact = django_filters.ChoiceFilter(
-        label=_("Impact"), choices=[(impact, impact) for impact in IMPACTS]
+        label=_("Impact"), choices=[(level, level) for level in LEVELS]
     )
 
     class Meta:

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +12,5 @@ class AnnouncementsConfig(AppConfig):
         from . import checks, signals  # noqa: F401  (checks register themselves)
 
         signals.connect()
+        if apps.is_installed("accessibility"):
+            from . import audit_rules  # noqa: F401  (registers our markup contracts)

@@ -17,6 +17,10 @@ URL_LIKE = re.compile(
 )
 IMAGE_FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|avif|tiff?|bmp|heic|svg)$", re.I)
 CAMERA_FILE_NAME = re.compile(r"^(img|dsc|dscn|p\d|pic|photo|bild|foto)[_-]?\d+", re.I)
+RELEASE_DATE = re.compile(
+    r"\b\d{1,2}\.\s?(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember)\s\d{4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"
+)
 
 
 def validate_language_code(value: str) -> None:

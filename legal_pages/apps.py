@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +10,6 @@ class LegalPagesConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+
+        if apps.is_installed("accessibility"):
+            from . import audit_rules  # noqa: F401  (registers the site-policy audit rules)

@@ -16,7 +16,7 @@ def test_every_demo_page_passes_static_and_axe_audits(live_server, assert_access
     seen_types, seen_blocks, gallery_states, languages = set(), set(), set(), set()
     for page in pages:
         url = live_server.url + page.get_url_parts()[2]
-        results = assert_accessible(url)
+        results = assert_accessible(url, profile="pressroom")
         assert {r.engine for r in results} == {"static", "axe"}
         seen_types.add(type(page).__name__)
         body = getattr(page, "body", None)
@@ -49,7 +49,7 @@ def test_feedback_form_passes_both_engines_also_when_it_shows_errors(
     load_demo()
     for statement in AccessibilityStatementPage.objects.live():
         url = live_server.url + statement.get_url_parts()[2] + "feedback/"
-        assert_accessible(url)
+        assert_accessible(url, profile="pressroom")
         # Send the empty form in the browser: the page that comes back shows the errors.
         axe_auditor.browser.get(url)
         axe_auditor.browser.find_element(By.CSS_SELECTOR, "main form button").click()
@@ -63,5 +63,6 @@ def test_feedback_form_passes_both_engines_also_when_it_shows_errors(
             )
         )
         result = axe_auditor.audit_current_page()
-        assert result.findings == [], [finding.line() for finding in result.findings]
-        assert_accessible(axe_auditor.browser.page_source, engines=("static",))
+        violations = result.at_least("minor")  # “review” results ask a person, they do not fail
+        assert violations == [], [finding.line() for finding in violations]
+        assert_accessible(axe_auditor.browser.page_source, engines=("static",), profile="pressroom")

@@ -3,8 +3,10 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
-from ...findings import IMPACTS
+from ...findings import LEVELS
+from ...registry import PRESSROOM, PROFILES, WCAG
 from ...reports import FORMATS
 from ...results import store_run
 from ...runner import (
@@ -39,14 +41,39 @@ class Command(BaseCommand):
         parser.add_argument("--output", type=Path, help="Write the report to this file.")
         parser.add_argument(
             "--fail-on",
-            choices=[*IMPACTS, "never"],
+            choices=[*LEVELS, "never"],
             default="minor",
-            help="Exit 1 when findings of this impact or higher exist (default: minor).",
+            help=(
+                "Exit 1 when findings of this impact or higher exist (default: minor; “review” "
+                "also fails on results an engine could not decide and asks a person to check)."
+            ),
+        )
+        parser.add_argument(
+            "--profile",
+            choices=sorted(PROFILES),
+            help=(
+                "wcag: what WCAG and best practice demand of any page (default for --crawl, URLs "
+                "and files); pressroom: also our site policy and markup contracts (default for "
+                "this site's live pages)."
+            ),
+        )
+        parser.add_argument(
+            "--language",
+            choices=["de", "en"],
+            help="Language of all messages and the report (default: the site's language).",
         )
         parser.add_argument("--no-store", action="store_true", help="Do not store the run.")
 
     def handle(self, *args, **options):
+        if options["language"]:
+            with translation.override(options["language"]):
+                return self.audit(options)
+        return self.audit(options)
+
+    def audit(self, options):
         engines = ENGINES[options["engine"]]
+        foreign = bool(options["crawl"] or options["targets"])
+        profile = options["profile"] or (WCAG if foreign else PRESSROOM)
         with ExitStack() as stack:
             targets, description = self.collect_targets(options, stack)
             if not targets:
@@ -55,8 +82,10 @@ class Command(BaseCommand):
             if "axe" in engines:
                 from ...axe import AxeAuditor
 
-                auditor = stack.enter_context(AxeAuditor())
-            results = audit_targets(targets, engines, auditor, progress=self.progress_display())
+                auditor = stack.enter_context(AxeAuditor(language=translation.get_language()))
+            results = audit_targets(
+                targets, engines, auditor, progress=self.progress_display(), profile=profile
+            )
         if sys.stderr.isatty():
             sys.stderr.write("\n")
         report = FORMATS[options["format"]](results)
