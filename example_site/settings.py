@@ -1,6 +1,7 @@
 """Settings of the example site. SQLite by default; DATABASE_URL selects another database."""
 
 import os
+from importlib.metadata import version
 from pathlib import Path
 
 import dj_database_url
@@ -19,6 +20,7 @@ INSTALLED_APPS = [
     "announcements",
     "accessibility",
     "legal_pages",
+    "distribution",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
@@ -135,10 +137,44 @@ WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # The photo lock: a locked photo's details stay editable, its file is not replaced meanwhile.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "announcements.image_forms.LockedImageForm"
 
+# Mail goes to the console unless EMAIL_PORT names an SMTP server (tests use aiosmtpd).
+MAIL = {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+if os.environ.get("EMAIL_PORT"):
+    MAIL = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ.get("EMAIL_HOST", "127.0.0.1"),
+            "port": int(os.environ["EMAIL_PORT"]),
+        },
+    }
 if django.VERSION >= (6, 1):
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    MAILERS = {"default": MAIL}
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = MAIL["BACKEND"]
+    EMAIL_HOST = MAIL.get("OPTIONS", {}).get("host", "localhost")
+    EMAIL_PORT = MAIL.get("OPTIONS", {}).get("port", 25)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "presse@example.org")
+
+# Background tasks (Django's tasks framework): "default" runs Wagtail's own small tasks at once,
+# as before; "background" is a database queue worked off by `manage.py db_worker --backend
+# background` (mailings now, audits later: PRESSROOM_TASK_BACKEND). The backend is
+# django-tasks-db on Django 6 or django-tasks >= 0.12, else the one built into django-tasks
+# 0.7 (Wagtail 7.0's pin). See docs/background-tasks.md.
+if django.VERSION >= (6, 0):
+    IMMEDIATE = "django.tasks.backends.immediate.ImmediateBackend"
+else:
+    IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
+if django.VERSION >= (6, 0) or tuple(map(int, version("django-tasks").split(".")[:2])) >= (0, 12):
+    INSTALLED_APPS.append("django_tasks_db")
+    DB_TASKS = "django_tasks_db.DatabaseBackend"
+else:
+    INSTALLED_APPS += ["django_tasks", "django_tasks.backends.database"]
+    DB_TASKS = "django_tasks.backends.database.DatabaseBackend"
+TASKS = {"default": {"BACKEND": IMMEDIATE}, "background": {"BACKEND": DB_TASKS}}
+PRESSROOM_TASK_BACKEND = "background"
+# Mail batches and rate from the environment (tests and the benchmark set them per process).
+PRESSROOM_MAIL_BATCH_SIZE = int(os.environ.get("PRESSROOM_MAIL_BATCH_SIZE", "200"))
+PRESSROOM_MAIL_RATE_PER_SECOND = float(os.environ.get("PRESSROOM_MAIL_RATE_PER_SECOND", "0"))
 
 LOGGING = {
     "version": 1,

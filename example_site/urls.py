@@ -23,4 +23,8 @@ urlpatterns = [
 # whose release time has just come is released by that request); here Django serves it all.
 urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media))
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("presseverteiler/", include("distribution.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
