@@ -6,18 +6,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from ...findings import LEVELS
+from ...models import AuditRun
 from ...registry import PRESSROOM, PROFILES, WCAG
 from ...reports import FORMATS
-from ...results import store_run
-from ...runner import (
-    Target,
-    audit_targets,
-    crawl,
-    file_targets,
-    is_url,
-    live_page_targets,
-    local_server,
-)
+from ...runner import Target, crawl, file_targets, is_url, live_page_targets, local_server
+from ...runs import execute, plan, results_of
 
 ENGINES = {"static": ["static"], "axe": ["axe"], "all": ["static", "axe"]}
 
@@ -62,7 +55,34 @@ class Command(BaseCommand):
             choices=["de", "en"],
             help="Language of all messages and the report (default: the site's language).",
         )
-        parser.add_argument("--no-store", action="store_true", help="Do not store the run.")
+        parser.add_argument(
+            "--no-store", action="store_true", help="Do not keep the run once it is reported."
+        )
+        parser.add_argument(
+            "--parallel",
+            type=int,
+            metavar="N",
+            help="Pages audited at once, each in its own browser (default: "
+            "PRESSROOM_AUDIT_PARALLEL, 1).",
+        )
+        parser.add_argument(
+            "--grid",
+            metavar="URL",
+            help="Run the browsers on this Selenium Grid 4 (default: PRESSROOM_AUDIT_GRID_URL; "
+            "none: local Chromiums).",
+        )
+        parser.add_argument(
+            "--recycle",
+            type=int,
+            metavar="M",
+            help="Replace each browser after M pages (default: PRESSROOM_AUDIT_RECYCLE_PAGES).",
+        )
+        parser.add_argument(
+            "--resume",
+            type=int,
+            metavar="RUN_ID",
+            help="Go on with a stopped run: audit only its pages not stored yet.",
+        )
 
     def handle(self, *args, **options):
         if options["language"]:
@@ -71,35 +91,68 @@ class Command(BaseCommand):
         return self.audit(options)
 
     def audit(self, options):
-        engines = ENGINES[options["engine"]]
-        foreign = bool(options["crawl"] or options["targets"])
-        profile = options["profile"] or (WCAG if foreign else PRESSROOM)
         with ExitStack() as stack:
-            targets, description = self.collect_targets(options, stack)
-            if not targets:
-                raise CommandError("Nothing to audit: no live pages, URLs or files were found.")
-            auditor = None
-            if "axe" in engines:
-                from ...axe import AxeAuditor
-
-                auditor = stack.enter_context(AxeAuditor(language=translation.get_language()))
-            results = audit_targets(
-                targets, engines, auditor, progress=self.progress_display(), profile=profile
+            if options["resume"]:
+                run, address = self.resumed_run(options["resume"], stack)
+            else:
+                run, address = self.planned_run(options, stack)
+            self.stderr.write(f"Audit run {run.pk}: {run.pages.count()} pages")
+            execute(
+                run,
+                parallel=options["parallel"],
+                grid_url=options["grid"],
+                recycle_every=options["recycle"],
+                language=translation.get_language(),
+                address=address,
+                progress=self.progress_display(),
             )
         if sys.stderr.isatty():
             sys.stderr.write("\n")
+        if run.finished_at is None:
+            raise CommandError(
+                f"Run {run.pk} is incomplete; go on with --resume {run.pk} (see the log above)."
+            )
+        results = list(results_of(run))
         report = FORMATS[options["format"]](results)
         if options["output"]:
             options["output"].write_text(report, encoding="utf-8")
             self.stderr.write(f"Report written to {options['output']}")
         else:
             self.stdout.write(report, ending="")
-        if not options["no_store"]:
-            pages = {target.url: target.page for target in targets if target.page is not None}
-            store_run(description, results, pages)
+        if options["no_store"]:
+            run.delete()
         fail_on = options["fail_on"]
         if fail_on != "never" and any(result.at_least(fail_on) for result in results):
             sys.exit(1)
+
+    def planned_run(self, options, stack):
+        engines = ENGINES[options["engine"]]
+        foreign = bool(options["crawl"] or options["targets"])
+        profile = options["profile"] or (WCAG if foreign else PRESSROOM)
+        self.local_base = None
+        targets, description = self.collect_targets(options, stack)
+        if not targets:
+            raise CommandError("Nothing to audit: no live pages, URLs or files were found.")
+        run = plan(
+            targets,
+            engines=engines,
+            profile=profile,
+            target=description,
+            kind=AuditRun.MANUAL if foreign else AuditRun.SITE,
+            options={"local_server": self.local_base},
+        )
+        return run, None
+
+    def resumed_run(self, run_id, stack):
+        """The stopped run; its own local server (at another port) if it had one."""
+        run = AuditRun.objects.filter(pk=run_id).first()
+        if run is None:
+            raise CommandError(f"There is no audit run {run_id}.")
+        old_base = run.options.get("local_server")
+        if not old_base:
+            return run, None
+        new_base = stack.enter_context(local_server())
+        return run, lambda url: new_base + url.removeprefix(old_base)
 
     def collect_targets(self, options, stack):
         if options["crawl"]:
@@ -114,7 +167,9 @@ class Command(BaseCommand):
                 else:
                     raise CommandError(f"{target}: neither a URL nor an existing file.")
             return targets, " ".join(options["targets"])
-        base_url = options["base_url"] or stack.enter_context(local_server())
+        base_url = options["base_url"]
+        if not base_url:
+            base_url = self.local_base = stack.enter_context(local_server())
         return live_page_targets(base_url), f"live pages at {base_url}"
 
     def progress_display(self):
