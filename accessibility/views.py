@@ -6,7 +6,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 
 from .findings import LEVELS
-from .models import AuditFinding
+from .models import AuditFinding, AuditRun
 from .results import latest_run
 
 
@@ -46,7 +46,8 @@ class AccessibilityReportView(ReportView):
     paginate_by = 100
 
     def get_queryset(self):
-        self.run = latest_run()
+        run_id = self.request.GET.get("run", "")
+        self.run = AuditRun.objects.filter(pk=run_id).first() if run_id.isdigit() else latest_run()
         if self.run is None:
             return AuditFinding.objects.none()
         return (

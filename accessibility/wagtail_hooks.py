@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.widgets import ListingButton
 
 from .axe import AXE_TAGS, disabled_rules
 
@@ -13,6 +14,7 @@ except ImportError:  # Wagtail 7.0 LTS
     from wagtail.admin.userbar import AccessibilityItem as CheckerItem
 from wagtail.models import Page
 
+from .on_publish import report_url, state_label, state_of
 from .publish_check import (
     audit_page,
     hold_back_publishing,
@@ -92,3 +94,16 @@ def use_pressroom_axe_rules(request, items, page=None):
             replacement = PressroomCheckerItem.__new__(PressroomCheckerItem)
             replacement.__dict__.update(item.__dict__)  # constructor differs between versions
             items[index] = replacement
+
+
+@hooks.register("register_page_listing_buttons")
+def accessibility_state_button(page, user, next_url=None):
+    """The page's state from its newest audit in the page listing: pending, clean or n findings."""
+    state, count, run = state_of(page)
+    if state:
+        yield ListingButton(
+            state_label(state, count),
+            report_url(run),
+            icon_name="warning" if count else "check",
+            priority=60,
+        )

@@ -1,0 +1,108 @@
+"""Audit on publish: queued by publishing, run by the real worker process against a real server,
+the state in the page listing, the admin message and the mail to the editor who published."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from accessibility.models import AuditRun
+from announcements.models import PressReleasePage
+from tests.mail_server import SmtpServer, run_worker
+
+EMPTY_LINK = '<p>Alle Zahlen stehen <a href="https://example.org/zahlen"></a> hier.</p>'
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser(
+        "redakteurin", "redaktion@example.org", "geheim-genug"
+    )
+
+
+@pytest.fixture
+def audit_on_publish(settings, live_server):
+    settings.PRESSROOM_AUDIT_ON_PUBLISH = True
+    settings.PRESSROOM_AUDIT_BASE_URL = live_server.url + "/"
+    return live_server
+
+
+def publish(press_index, issuer, user, body=(), **fields):
+    release = PressReleasePage(
+        title=fields.pop("title", "Zahlen zum Haushalt"),
+        slug=fields.pop("slug", "haushalt"),
+        dateline="München",
+        lead="Die Zahlen des Jahres.",
+        issuer=issuer,
+        release_date=fields.pop("release_date", timezone.now()),
+        body=list(body),
+        **fields,
+    )
+    press_index.add_child(instance=release)
+    release.save_revision(user=user).publish(user=user)
+    return PressReleasePage.objects.get(pk=release.pk)
+
+
+def listing(client, index):
+    return client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_publishing_queues_an_audit_the_worker_runs_and_the_editor_hears_of(
+    client, audit_on_publish, press_index, issuer, editor
+):
+    client.force_login(editor)
+    release = publish(press_index, issuer, editor, body=[("paragraph", EMPTY_LINK)])
+
+    run = AuditRun.objects.get(kind=AuditRun.PUBLISH, page=release)
+    assert run.requested_by == editor
+    base = audit_on_publish.url
+    planned = sorted(run.pages.values_list("url", flat=True))
+    assert planned == sorted([f"{base}/", f"{base}/presse/", f"{base}/presse/haushalt/"])
+    assert "Accessibility: audit pending" in listing(client, press_index)
+
+    with SmtpServer() as smtp:
+        run_worker(smtp.port)
+        messages = smtp.recorder.messages
+
+    run.refresh_from_db()
+    assert run.finished_at is not None
+    assert run.pages.filter(audited_at__isnull=True).count() == 0
+    release_page = run.pages.get(page=release)
+    rules = set(release_page.findings.values_list("engine", "rule_id"))
+    assert ("axe", "link-name") in rules  # both engines ran on the public page
+    assert {engine for engine, _rule in rules} == {"axe", "static"}
+
+    # The next admin page tells the editor, once; the listing shows the page's state.
+    first = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Accessibility audit of “Zahlen zum Haushalt”" in first
+    assert f"?run={run.pk}" in first
+    again = listing(client, press_index)
+    assert "Accessibility audit of “Zahlen zum Haushalt”" not in again
+    count = release_page.findings.exclude(impact="review").count()
+    assert f"Accessibility: {count} findings" in again
+
+    # A serious finding: a mail to the editor who published, pointing to the findings.
+    assert [m["To"] for m in messages] == ["redaktion@example.org"]
+    text = messages[0].get_body(("plain",)).get_content()
+    assert "serious or worse" in text and f"?run={run.pk}" in text
+
+    report = client.get(reverse("pressroom_accessibility_report") + f"?run={run.pk}")
+    assert "link-name" in report.content.decode()
+
+
+@pytest.mark.django_db
+def test_publishing_for_later_queues_nothing_until_the_page_is_live(
+    settings, press_index, issuer, editor, django_capture_on_commit_callbacks
+):
+    settings.PRESSROOM_AUDIT_ON_PUBLISH = True
+    later = timezone.now() + dt.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        release = publish(press_index, issuer, editor, go_live_at=later, release_date=later)
+    assert not AuditRun.objects.exists()
+    release.go_live_at = None  # the editor publishes now after all
+    with django_capture_on_commit_callbacks(execute=True):
+        release.save_revision(user=editor).publish(user=editor)
+    assert AuditRun.objects.get().page_id == release.pk
