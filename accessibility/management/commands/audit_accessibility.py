@@ -96,7 +96,8 @@ class Command(BaseCommand):
                 run, address = self.resumed_run(options["resume"], stack)
             else:
                 run, address = self.planned_run(options, stack)
-            self.stderr.write(f"Audit run {run.pk}: {run.pages.count()} pages")
+            to_audit = run.pages.filter(audited_at__isnull=True).count()
+            self.stderr.write(f"Audit run {run.pk}: {run.pages.count()} pages, {to_audit} to audit")
             execute(
                 run,
                 parallel=options["parallel"],

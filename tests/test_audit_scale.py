@@ -1,0 +1,96 @@
+"""Large audits: a run killed with SIGKILL goes on with --resume (no page stored twice, none
+lost); N browsers at once and recycled browsers find what one browser finds."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from accessibility.models import AuditedPage, AuditFinding, AuditRun
+from tests.mail_server import ROOT, database_url, wait_for
+from tests.test_audit_background import EMPTY_LINK
+
+PAGES = 10  # releases; with the home page and the index 12 pages
+
+
+def audit_command(*args, **kwargs):
+    """audit_accessibility as its own process on the test database (its own local server)."""
+    env = {**os.environ, "DATABASE_URL": database_url(), "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "manage.py", "audit_accessibility", "--fail-on", "never", *args]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+@pytest.fixture
+def releases(make_release):
+    """Every second release with a link without text (both engines find it)."""
+    return [
+        make_release(
+            slug=f"mitteilung-{n}",
+            title=f"Mitteilung {n}",
+            body=[("paragraph", EMPTY_LINK if n % 2 else "<p>In Ordnung.</p>")],
+        )
+        for n in range(PAGES)
+    ]
+
+
+def findings_by_page(run):
+    rows = AuditFinding.objects.filter(audited_page__run=run).values_list(
+        "audited_page__page_id", "engine", "rule_id", "selector"
+    )
+    return Counter(rows)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_killed_run_resumes_where_it_stopped(releases, tmp_path):
+    report = tmp_path / "report.json"
+    options = ["--engine", "all", "--format", "json", "--output", str(report)]
+    first = audit_command(*options)
+    stored = AuditedPage.objects.filter(audited_at__isnull=False)
+    wait_for(lambda: stored.count() >= 3, timeout=300)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+
+    run = AuditRun.objects.get()
+    assert run.finished_at is None and not report.exists()
+    before = dict(run.pages.filter(audited_at__isnull=False).values_list("pk", "audited_at"))
+    findings_before = AuditFinding.objects.filter(audited_page__in=before).count()
+    planned = run.pages.count()
+    assert planned == PAGES + 2 and 3 <= len(before) < planned
+
+    resumed = audit_command("--resume", str(run.pk), *options)
+    _out, err = resumed.communicate(timeout=600)
+    assert resumed.returncode == 0, err
+    assert f"{planned} pages, {planned - len(before)} to audit" in err
+
+    run.refresh_from_db()
+    assert run.finished_at is not None
+    after = dict(run.pages.values_list("pk", "audited_at"))
+    assert len(after) == planned and all(after.values())  # none lost
+    assert {pk: after[pk] for pk in before} == before  # none stored again
+    assert AuditFinding.objects.filter(audited_page__in=before).count() == findings_before
+    urls = {result["url"] for result in json.loads(report.read_text())["results"]}
+    assert urls == set(run.pages.values_list("url", flat=True))
+
+    # The same pages audited in one go find the same: nothing lost or doubled by the kill.
+    whole = audit_command("--engine", "all")
+    whole.communicate(timeout=600)
+    assert whole.returncode == 0
+    assert findings_by_page(AuditRun.objects.latest("pk")) == findings_by_page(run)
+    assert sum(findings_by_page(run).values()) > 0
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_parallel_recycled_browsers_find_what_one_browser_finds(releases):
+    one = audit_command("--engine", "axe", "--parallel", "1")
+    one.communicate(timeout=600)
+    two = audit_command("--engine", "axe", "--parallel", "2", "--recycle", "2")
+    _out, err = two.communicate(timeout=600)
+    assert one.returncode == two.returncode == 0, err
+    first, second = AuditRun.objects.order_by("pk")
+    assert second.pages.filter(audited_at__isnull=True).count() == 0
+    assert findings_by_page(second) == findings_by_page(first)
+    assert sum(findings_by_page(first).values()) > 0  # the comparison compares something
