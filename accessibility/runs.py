@@ -23,7 +23,7 @@ ATTEMPTS = 2  # a page whose browser crashed is tried once more with a fresh bro
 
 
 def plan(targets, *, engines, profile, target, kind=AuditRun.MANUAL, **fields) -> AuditRun:
-    """Write down the run and its pages (none audited yet)."""
+    """Write down the run and its pages (none audited yet); each address once."""
     run = AuditRun.objects.create(
         kind=kind,
         engines=",".join(sorted(engines)),
@@ -31,10 +31,13 @@ def plan(targets, *, engines, profile, target, kind=AuditRun.MANUAL, **fields) -
         options={"engines": list(engines), "profile": profile, **fields.pop("options", {})},
         **fields,
     )
+    unique = {}
+    for target_ in targets:
+        unique.setdefault(target_.url, target_)
     AuditedPage.objects.bulk_create(
         (
             AuditedPage(run=run, url=t.url, page_id=t.page.pk if t.page is not None else None)
-            for t in targets
+            for t in unique.values()
         ),
         batch_size=500,
     )

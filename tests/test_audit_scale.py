@@ -6,12 +6,13 @@ import os
 import signal
 import subprocess
 import sys
+import urllib.request
 from collections import Counter
 
 import pytest
 
 from accessibility.models import AuditedPage, AuditFinding, AuditRun
-from tests.mail_server import ROOT, database_url, wait_for
+from tests.mail_server import ROOT, database_url, free_port, wait_for
 from tests.test_audit_background import EMPTY_LINK
 
 PAGES = 10  # releases; with the home page and the index 12 pages
@@ -94,3 +95,35 @@ def test_parallel_recycled_browsers_find_what_one_browser_finds(releases):
     assert second.pages.filter(audited_at__isnull=True).count() == 0
     assert findings_by_page(second) == findings_by_page(first)
     assert sum(findings_by_page(first).values()) > 0  # the comparison compares something
+
+
+@pytest.fixture
+def selenium_grid():
+    """A real local Selenium Grid 4 (scripts/selenium_grid.py): hub and two nodes, one session
+    each, Debian's chromedriver and Chromium."""
+    port = free_port()
+    command = [sys.executable, "scripts/selenium_grid.py", "--nodes", "2", "--sessions", "1"]
+    grid = subprocess.Popen(
+        [*command, "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert "Selenium Grid ready" in grid.stdout.readline()
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        grid.terminate()
+        grid.wait(timeout=60)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_grid_sessions_find_what_a_local_browser_finds(releases, selenium_grid):
+    local = audit_command("--engine", "axe")
+    local.communicate(timeout=600)
+    grid = audit_command("--engine", "axe", "--grid", selenium_grid, "--parallel", "2")
+    _out, err = grid.communicate(timeout=600)
+    assert local.returncode == grid.returncode == 0, err
+    first, second = AuditRun.objects.order_by("pk")
+    assert second.pages.filter(audited_at__isnull=True).count() == 0
+    assert findings_by_page(second) == findings_by_page(first)
+    with urllib.request.urlopen(f"{selenium_grid}/status") as response:
+        nodes = json.load(response)["value"]["nodes"]
+    assert len(nodes) == 2 and all(node["availability"] == "UP" for node in nodes)
