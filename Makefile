@@ -26,10 +26,14 @@ browser:
 			|| { cat var/apt.log; exit 1; }; \
 	fi
 
+# The web server and, beside it, the background worker (mailings; queue "background").
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py resume_mailings
+	$(PY) manage.py db_worker --backend background & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT; \
+		$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install browser
 	$(PY) -m pytest $(PYTEST_ARGS)

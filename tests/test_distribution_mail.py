@@ -14,7 +14,7 @@ from accessibility.static import audit_html
 from announcements.models import PressReleasePage, Topic
 from distribution.models import AccreditedJournalist, Delivery, Mailing, PreRelease, Subscriber
 from tests.conftest import berlin, gallery_block
-from tests.mail_server import SmtpServer, run_worker, run_worker_here
+from tests.mail_server import SmtpServer, run_worker_here
 
 # Rules about a web page's frame (skip link, navigation, footer landmark) do not apply to a mail.
 MAIL_RULES = {
@@ -31,7 +31,8 @@ MAIL_RULES = {
     "quote-speaker",
     "date-in-time-element",
 }
-QUOTE = {"text": "Wir sind bereit.", "speaker": "Dr. Eva Muster", "role": "Ministerin", "language": ""}
+EMBARGO_TIME = "25. November 2030, 18:00 Uhr"
+QUOTE = {"text": "Wir sind bereit.", "speaker": "Dr. Eva Muster", "role": "Ministerin"}
 
 
 @pytest.fixture
@@ -44,6 +45,16 @@ def smtp(settings):
 @pytest.fixture
 def topic(db):
     return Topic.objects.create(name="Digitales", slug="digitales")
+
+
+def confirmed_subscriber(index, email):
+    return Subscriber.objects.create(
+        index=index, email=email, language="de", confirmed_at=timezone.now()
+    )
+
+
+def release_mails(smtp, subject):
+    return [m for m in smtp.recorder.messages if m["Subject"] == subject]
 
 
 def links_in(message):
@@ -74,7 +85,9 @@ def confirm(client, smtp, email):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_opt_in_release_mail_and_one_click_unsubscribe(client, smtp, press_index, make_release, topic):
+def test_opt_in_release_mail_and_one_click_unsubscribe(
+    client, smtp, press_index, make_release, topic
+):
     response = subscribe(client, press_index, "leser@example.org", topics=[topic.pk])
     assert response.status_code == 302
     subscriber = Subscriber.objects.get(email="leser@example.org")
@@ -103,7 +116,7 @@ def test_opt_in_release_mail_and_one_click_unsubscribe(client, smtp, press_index
     )
     make_release(slug="anderes", title="Anderes Thema")  # no topic: not on this list
     run_worker_here()
-    [mail] = [m for m in smtp.recorder.to("leser@example.org") if m["Subject"] != confirmation["Subject"]]
+    [mail] = release_mails(smtp, "Neues Bürgerportal")
     assert mail["Subject"] == "Neues Bürgerportal"
     assert mail.get_content_type() == "multipart/alternative"
     text = mail.get_body(("plain",)).get_content()
@@ -123,7 +136,10 @@ def test_opt_in_release_mail_and_one_click_unsubscribe(client, smtp, press_index
     assert "leser@example.org" in manage.content.decode()
     unsubscribe = mail["List-Unsubscribe"].strip("<>")
     assert unsubscribe == links["Von dieser Liste abmelden"]
-    assert unsubscribe.startswith("http") and mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert (
+        unsubscribe.startswith("http")
+        and mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    )
     one_click = client.post(path_of(unsubscribe), {"List-Unsubscribe": "One-Click"})
     assert one_click.status_code == 200
     assert not Subscriber.objects.exists()
@@ -135,17 +151,13 @@ def test_opt_in_release_mail_and_one_click_unsubscribe(client, smtp, press_index
     assert release.pk  # the release itself stays
 
 
-def release_mails(smtp, subject):
-    return [m for m in smtp.recorder.messages if m["Subject"] == subject]
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_failed_deliveries_retried_with_backoff_then_recorded(smtp, settings, press_index, make_release):
+def test_failed_deliveries_retried_with_backoff_then_recorded(
+    smtp, settings, press_index, make_release
+):
     settings.PRESSROOM_MAIL_RETRY_SECONDS = 60
     for name in ["spaeter", "unbekannt", "gut"]:
-        Subscriber.objects.create(
-            index=press_index, email=f"{name}@example.org", language="de", confirmed_at=timezone.now()
-        )
+        confirmed_subscriber(press_index, f"{name}@example.org")
     smtp.recorder.refuse["spaeter@example.org"] = ["451 4.3.0 Try again later"]
     smtp.recorder.refuse["unbekannt@example.org"] = ["550 5.1.1 No such user"]
     start = timezone.now()
@@ -171,11 +183,13 @@ def test_failed_deliveries_retried_with_backoff_then_recorded(smtp, settings, pr
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_pre_release_under_embargo_to_accredited_journalists(client, smtp, press_index, issuer, photo):
-    AccreditedJournalist.objects.create(name="Ida Presse", outlet="Tagblatt", email="ida@example.org")
-    Subscriber.objects.create(
-        index=press_index, email="leser@example.org", language="de", confirmed_at=timezone.now()
+def test_pre_release_under_embargo_to_accredited_journalists(
+    client, smtp, press_index, issuer, photo
+):
+    AccreditedJournalist.objects.create(
+        name="Ida Presse", outlet="Tagblatt", email="ida@example.org"
     )
+    confirmed_subscriber(press_index, "leser@example.org")
     go_live = berlin(2030, 11, 25, 18, 0)
     send_at = berlin(2030, 11, 25, 9, 0)
     with time_machine.travel(berlin(2030, 11, 24, 12, 0), tick=False) as traveller:
@@ -201,15 +215,15 @@ def test_pre_release_under_embargo_to_accredited_journalists(client, smtp, press
         run_worker_here()
         [mail] = smtp.recorder.messages
         assert mail["To"] == "ida@example.org"
-        assert mail["Subject"] == "Sperrfrist: 25. November 2030, 18:00 Uhr – Haushalt 2031"
+        assert mail["Subject"] == f"Sperrfrist: {EMBARGO_TIME} – Haushalt 2031"
         html = mail.get_body(("html",)).get_content()
         soup = BeautifulSoup(html, "html.parser")
         first = soup.main.p
-        assert first.get_text(" ", strip=True).startswith("Sperrfrist: 25. November 2030, 18:00 Uhr")
+        assert first.get_text(" ", strip=True).startswith(f"Sperrfrist: {EMBARGO_TIME}")
         assert first.time["datetime"] == "2030-11-25T18:00:00+01:00"
         assert soup.find("img") is None  # no photo address that works before the time
         assert "Die Fotos sind auf der Seite der Mitteilung verfügbar ab" in soup.get_text()
-        assert links_in(mail)["Die Mitteilung auf unserer Website (online ab 25. November 2030, 18:00 Uhr)"]
+        assert links_in(mail)[f"Die Mitteilung auf unserer Website (online ab {EMBARGO_TIME})"]
         assert "Zahlen folgen." in mail.get_body(("plain",)).get_content()
         assert audit_html(html, rule_ids=MAIL_RULES).findings == []
         assert client.get("/presse/haushalt/").status_code == 404  # the public site: nothing yet
@@ -221,7 +235,7 @@ def test_pre_release_under_embargo_to_accredited_journalists(client, smtp, press
         run_worker_here()
     subjects = {m["To"]: m["Subject"] for m in smtp.recorder.messages}
     assert subjects == {
-        "ida@example.org": "Sperrfrist: 25. November 2030, 18:00 Uhr – Haushalt 2031",
+        "ida@example.org": f"Sperrfrist: {EMBARGO_TIME} – Haushalt 2031",
         "leser@example.org": "Haushalt 2031",
     }
     [public] = smtp.recorder.to("leser@example.org")
