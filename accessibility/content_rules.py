@@ -5,6 +5,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 
 from .html_tools import select, visible
+from .link_rules import has_transcript
 from .registry import rule
 
 INTERACTIVE = {"a", "button", "input", "select", "textarea", "summary", "details", "iframe"}
@@ -17,10 +18,14 @@ INTERACTIVE = {"a", "button", "input", "select", "textarea", "summary", "details
     _("An image's alternative text must not repeat the text of its link beside it."),
 )
 def img_alt_redundant(soup):
-    for image in visible(soup, "a img[alt]"):
+    for image in visible(soup, "img[alt]"):
         alt = " ".join(image["alt"].split()).lower()
         link = image.find_parent("a")
-        if alt and alt == " ".join(link.get_text(" ", strip=True).split()).lower():
+        if (
+            alt
+            and link is not None
+            and alt == " ".join(link.get_text(" ", strip=True).split()).lower()
+        ):
             yield image, None
 
 
@@ -72,12 +77,13 @@ def spacer_image(soup):
     _("A video needs captions (<track kind=captions>), an audio player a transcript nearby."),
 )
 def media_captions(soup):
-    has_transcript = re.search(r"transcript|transkript|abschrift", soup.get_text(" "), re.I)
+    transcript = has_transcript(soup)
     for media in visible(soup, "video, audio"):
-        captioned = media.find("track", kind=["captions", "subtitles"])
-        if (media.name == "video" and not captioned) or (
-            media.name == "audio" and not has_transcript
-        ):
+        if media.name == "audio":
+            missing = not transcript
+        else:
+            missing = media.find("track", kind=["captions", "subtitles"]) is None
+        if missing:
             yield media, None
 
 
@@ -157,7 +163,9 @@ def focusable_static(soup):
     _('A link with role="button" does not react to the space bar like a button: use <button>.'),
 )
 def link_as_button(soup):
-    yield from ((link, None) for link in visible(soup, "a[href][role=button]"))
+    for link in visible(soup, "[role=button]"):
+        if link.name == "a" and link.has_attr("href"):
+            yield link, None
 
 
 @rule(
@@ -200,7 +208,7 @@ FAKE_BULLET = re.compile(r"^\s*([*•·\-–]|\d+[.)])\s+\S")
 )
 def fake_list(soup):
     for block in visible(soup, "p, div, td, main, section, article, body"):
-        if len(block.find_all("br", recursive=False)) < 2:
+        if sum(1 for child in block.children if getattr(child, "name", None) == "br") < 2:
             continue
         lines = [str(node) for node in block.children if isinstance(node, str)]
         if sum(1 for line in lines if FAKE_BULLET.match(line)) >= 3:
@@ -217,7 +225,9 @@ RTL = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"}
     _("Text in a right-to-left language needs dir=“rtl”, and left-to-right text must not have it."),
 )
 def lang_direction(soup):
-    for element in select(soup, "body [lang]"):
+    for element in select(soup, "[lang]"):
+        if element.name == "html":
+            continue
         primary = element["lang"].split("-")[0].lower()
         direction_holder = element if element.get("dir") else element.find_parent(dir=True)
         direction = (direction_holder.get("dir") if direction_holder else "ltr").lower()

@@ -13,18 +13,18 @@ def parse(html: str | bytes) -> BeautifulSoup:
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+def _hides(node: Tag) -> bool:
+    return (
+        node.get("aria-hidden") == "true"
+        or node.has_attr("hidden")
+        or node.name in ("script", "style", "template", "noscript")
+        or bool(HIDING_STYLE.search(node.get("style") or ""))
+    )
+
+
 def is_hidden(element: Tag) -> bool:
     """Hidden from assistive technology by itself or an ancestor."""
-    for node in [element, *element.parents]:
-        if not isinstance(node, Tag):
-            continue
-        if node.get("aria-hidden") == "true" or node.has_attr("hidden"):
-            return True
-        if node.name in ("script", "style", "template", "noscript"):
-            return True
-        if HIDING_STYLE.search(node.get("style") or ""):
-            return True
-    return False
+    return any(_hides(node) for node in [element, *element.parents] if isinstance(node, Tag))
 
 
 def accessible_name(element: Tag, soup: BeautifulSoup) -> str:
@@ -134,12 +134,30 @@ def select(soup, selector: str) -> list[Tag]:
     return found
 
 
+def _hidden_ids(soup) -> set:
+    """ids of every element hidden by itself or an ancestor, found in one walk of the document."""
+    hidden = soup.__dict__.get("_pressroom_hidden")
+    if hidden is None:
+        hidden = set()
+        for element in _tag_index(soup)["*"]:
+            parent = element.parent
+            if (parent is not None and id(parent) in hidden) or _hides(element):
+                hidden.add(id(element))
+        soup.__dict__["_pressroom_hidden"] = hidden
+    return hidden
+
+
 def visible(soup, selector: str) -> list[Tag]:
-    return [element for element in select(soup, selector) if not is_hidden(element)]
+    root = soup
+    while root.parent is not None:
+        root = root.parent
+    hidden = _hidden_ids(root)
+    return [element for element in select(soup, selector) if id(element) not in hidden]
 
 
 def main_region(soup):
-    return soup.find("main") or soup.body or soup
+    mains = select(soup, "main")
+    return mains[0] if mains else (soup.body or soup)
 
 
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", re.I)

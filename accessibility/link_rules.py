@@ -5,7 +5,7 @@ from urllib.parse import urljoin
 
 from django.utils.translation import gettext_lazy as _
 
-from .html_tools import accessible_name, main_region, visible
+from .html_tools import accessible_name, main_region, select, visible
 from .registry import rule
 
 NEW_WINDOW_HINT = re.compile(
@@ -16,6 +16,19 @@ MEDIA_LINK = re.compile(
     r"\.(mp3|wav|ogg|oga|m4a|aac|flac|mp4|m4v|mov|webm|avi|wmv|ogv)(\?.*)?$", re.I
 )
 TRANSCRIPT = re.compile(r"transcript|transkript|abschrift|untertitel|captions|transcription", re.I)
+
+
+def has_transcript(soup) -> bool:
+    """A link to a transcript, a heading that starts one, or an element marked as one."""
+    for element in select(soup, "a[href], h2, h3, h4, h5, h6, [class], [id]"):
+        marks = " ".join([*element.get("class", []), element.get("id", "")])
+        if element.name == "a" and TRANSCRIPT.search(element.get_text(" ")):
+            return True
+        if element.name[0] == "h" and TRANSCRIPT.match(element.get_text(" ", strip=True)):
+            return True
+        if TRANSCRIPT.search(marks):
+            return True
+    return False
 
 
 def links(soup):
@@ -155,7 +168,7 @@ def document_link_info(soup):
     _("A link to an audio or video file needs a transcript next to it."),
 )
 def media_link_alternative(soup):
-    if TRANSCRIPT.search(soup.get_text(" ")):
+    if has_transcript(soup):
         return
     for link in links(soup):
         if MEDIA_LINK.search(link["href"]):

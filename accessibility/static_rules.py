@@ -44,7 +44,9 @@ def html_lang_valid(soup):
     _("A lang attribute on a part of the page must be a valid language code."),
 )
 def element_lang_valid(soup):
-    for element in select(soup, "body [lang]"):
+    for element in select(soup, "[lang]"):
+        if element.name == "html":
+            continue
         if not LANGUAGE_TAG.match(element["lang"].strip()):
             yield element, None
 
@@ -127,7 +129,7 @@ def empty_heading(soup):
     _('Every image needs an alt attribute: a description, or alt="" for decoration.'),
 )
 def img_alt(soup):
-    for image in soup.find_all("img"):
+    for image in select(soup, "img"):
         if not image.has_attr("alt") and image.get("role") != "presentation":
             yield image, None
 
@@ -177,14 +179,22 @@ def link_groups(soup):
     """Innermost lists and blocks of three or more links outside <main>, mostly link text:
     navigation by the look of it."""
     main = soup.find("main")
+    links_in = Counter()
+    for link in select(soup, "a[href]"):
+        for parent in link.parents:
+            if parent.name in GROUP_TAGS:
+                links_in[id(parent)] += 1
     groups = []
     for group in select(soup, "ul, ol, p, div"):
-        links = group.find_all("a", href=True)
-        if len(links) < 3 or (main is not None and (is_inside(group, main) or group.find("main"))):
+        count = links_in[id(group)]
+        if count < 3 or (main is not None and (is_inside(group, main) or is_inside(main, group))):
             continue
-        if len(group.get_text(" ", strip=True).split()) <= 6 * len(links):
+        if len(group.get_text(" ", strip=True).split()) <= 6 * count:
             groups.append(group)
     return [g for g in groups if not any(o is not g and is_inside(o, g) for o in groups)]
+
+
+GROUP_TAGS = {"ul", "ol", "p", "div"}
 
 
 @rule(
@@ -236,7 +246,7 @@ def tabindex_positive(soup):
 
 @rule("iframe-title", "4.1.2", "serious", _("Every iframe needs a title that says what it shows."))
 def iframe_title(soup):
-    for frame in soup.find_all(["iframe", "frame"]):
+    for frame in select(soup, "iframe, frame"):
         if not frame.get("title", "").strip() and not is_hidden(frame):
             yield frame, None
 

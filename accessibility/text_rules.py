@@ -8,6 +8,7 @@ judged only when it is long enough to be sure: names and short quotes never are.
 import re
 from functools import cache
 
+from bs4 import NavigableString, Tag
 from django.utils.translation import gettext_lazy as _
 
 from .html_tools import main_region, select, visible
@@ -16,18 +17,63 @@ from .registry import PRESSROOM, rule
 LANGUAGES = ["de", "en", "fr"]
 MIN_WORDS, MIN_LETTERS = 7, 40  # a passage shorter than this is not judged
 MIN_LOWER_WORDS = 4  # sentences have function words; names and lists of names do not
+SKIPPED = {"time", "script", "style", "template", "noscript", "code", "pre"}
 SEPARATORS = re.compile(r"\s[·•|]\s")
 CERTAIN = 0.995
 BLOCKS = "p, li, blockquote, td, th, dd, dt, figcaption, h1, h2, h3, h4, h5, h6, caption, label"
+BLOCK_NAMES = frozenset(BLOCKS.split(", "))
 QUOTED = re.compile(r"[„“\"«»‚‘]([^„“\"«»]{20,})[“”\"»«‘’]")
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-@cache
-def identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+class Identifier:
+    """py3langid's model, loaded once, narrowed to the candidate languages only when they change
+    (set_languages() costs milliseconds)."""
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    def __init__(self):
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        self.model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self.known = frozenset(self.model.nb_classes)
+        self.candidates = None
+
+    def classify(self, text, candidates):
+        if candidates != self.candidates:
+            self.model.set_languages(sorted(candidates))
+            self.candidates = candidates
+        return self.model.classify(text)
+
+
+@cache
+def identifier() -> Identifier:
+    return Identifier()
+
+
+_FUNCTION_WORDS = {
+    "de": "der die das und ist nicht ein eine einen dem den des mit von zu im auf für sich auch es "
+    "wir sie ich wird werden sind hat haben dass oder aber bei nach aus wie noch nur",
+    "en": "the and is are not a an of to in on for with that this it we they be have has was were "
+    "will would from by at or but as our their which",
+    "fr": "le la les et est sont pas un une des du de au aux pour avec que qui dans sur ce il "
+    "cette nous vous ils elle être avoir mais ou par plus",
+}
+FUNCTION_WORDS = {code: frozenset(words.split(" ")) for code, words in _FUNCTION_WORDS.items()}
+
+
+def clearly_in(language: str, words) -> bool:
+    """A cheap gate before the model: the page's own function words outnumber every other
+    candidate's at least three to one (most passages), so the model need not be asked."""
+    own = FUNCTION_WORDS.get(language)
+    if own is None:
+        return False
+    lowered = [word.lower() for word in words]
+    count = sum(word in own for word in lowered)
+    others = [
+        sum(word in words_of for word in lowered)
+        for code, words_of in FUNCTION_WORDS.items()
+        if code != language
+    ]
+    return count >= 2 and count >= 3 * max(others)
 
 
 def language_of(text: str, page_language: str) -> str | None:
@@ -38,10 +84,10 @@ def language_of(text: str, page_language: str) -> str | None:
         return None
     if len({word for word in words if word.islower()}) < MIN_LOWER_WORDS:
         return None  # names and titles: mostly capitalised words
-    model = identifier()
-    candidates = sorted({*LANGUAGES, page_language} & set(model.nb_classes))
-    model.set_languages(candidates)
-    language, probability = model.classify(text)
+    if clearly_in(page_language, words):
+        return page_language
+    candidates = frozenset({*LANGUAGES, page_language} & identifier().known)
+    language, probability = identifier().classify(text, candidates)
     return language if probability >= CERTAIN else None
 
 
@@ -49,17 +95,21 @@ def declared_language(soup) -> str:
     """The primary language <html lang> declares, if the model knows it ("" otherwise)."""
     html = soup.find("html")
     language = (html.get("lang", "") if html else "").split("-")[0].strip().lower()
-    return language if language in identifier().nb_classes else ""
+    return language if language in identifier().known else ""
+
+
+def text_parts(element):
+    """The element's strings, leaving out parts that state their own language, dates, scripts."""
+    for child in element.children:
+        if isinstance(child, Tag):
+            if child.name not in SKIPPED and not child.has_attr("lang"):
+                yield from text_parts(child)
+        elif type(child) is NavigableString:
+            yield child
 
 
 def own_text(element) -> str:
-    """The element's text without parts inside it that state their own language or are dates."""
-    parts = [
-        t
-        for t in element.find_all(string=True)
-        if t.find_parent(lang=True).name == "html" and t.find_parent("time") is None
-    ]
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(text_parts(element)).split())
 
 
 @rule(
@@ -77,9 +127,12 @@ def lang_of_parts(soup):
         return
     judged = []
     for block in visible(soup, BLOCKS):
-        if block.has_attr("lang") or block.find_parent(lang=True).name != "html":
+        if block.has_attr("lang") or any(
+            parent.has_attr("lang") for parent in block.parents if parent.name != "html"
+        ):
             continue
-        if not block.find(BLOCKS.split(", ")):  # judged at the innermost block
+        inner = (d for d in block.descendants if isinstance(d, Tag) and d.name in BLOCK_NAMES)
+        if next(inner, None) is None:  # judged at the innermost block
             for text in SEPARATORS.split(own_text(block)):  # “date · place · issuer” lines
                 judged.append((block, text, language_of(text, language)))
     found = [found for _, _, found in judged if found]
@@ -186,10 +239,13 @@ def date_in_time_element(soup):
 CREDIT = re.compile(r"©|\(c\)|foto|photo|bild:|credit|quelle|source|crédit", re.I)
 
 
+PICTURE_ITEMS = {"figure", "li"}
+
+
 def gallery_groups(soup):
     """Groups of pictures: lists or groups of two or more figures or list items with images."""
     for group in select(soup, "ul, ol, section, div, [role=group], [role=list]"):
-        items = group.find_all(["figure", "li"], recursive=False)
+        items = [child for child in group.children if getattr(child, "name", None) in PICTURE_ITEMS]
         pictures = [item for item in items if item.find("img")]
         if len(pictures) >= 2:
             yield pictures

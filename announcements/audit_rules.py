@@ -36,11 +36,14 @@ def lead_markers_hidden(soup):
     profile=PRESSROOM,
 )
 def quote_speaker(soup):
-    for quote in soup.find_all("blockquote"):
+    for quote in select(soup, "blockquote"):
         figure = quote.find_parent("figure")
         caption = figure.find("figcaption") if figure else None
         if caption is None or not caption.get_text(strip=True):
             yield quote, None
+
+
+META_CLASSES = {"release__meta", "release-teaser__meta"}
 
 
 @rule(
@@ -51,7 +54,8 @@ def quote_speaker(soup):
     profile=PRESSROOM,
 )
 def release_date_in_time(soup):
-    for meta in select(soup, ".release__meta, .release-teaser__meta"):
+    metas = [e for e in select(soup, "[class]") if META_CLASSES & set(e.get("class", []))]
+    for meta in metas:
         for text in meta.find_all(string=RELEASE_DATE):
             if text.find_parent("time") is None:
                 yield text.parent, None

@@ -92,6 +92,30 @@ def run_engines(corpus: Path, pages, engines) -> dict:
     return findings, seconds
 
 
+def check_selectors(corpus: Path, findings: dict) -> tuple[int, int]:
+    """How many static findings' selectors match exactly one element in Chromium."""
+    from accessibility.browser import headless_chromium
+
+    checked = unique = 0
+    with headless_chromium() as browser:
+        for page, page_findings in findings.items():
+            selectors = [
+                f["selector"]
+                for f in page_findings
+                if f["engine"] == "static" and f["selector"] != "html"
+            ]
+            if not selectors:
+                continue
+            path = corpus / (f"{page}.html" if "/" in page else f"tests/{page}.html")
+            browser.get(path.resolve().as_uri())
+            for selector in selectors:
+                count = browser.execute_script(
+                    "return document.querySelectorAll(arguments[0]).length", selector
+                )
+                checked, unique = checked + 1, unique + (count == 1)
+    return checked, unique
+
+
 def resolves_to(page_soup, selector: str, expected: str) -> bool:
     """True when the finding's selector and the judgement's selector pick the same element."""
     if selector == "html" or expected == "html":
@@ -147,6 +171,11 @@ def main():
     parser.add_argument("--engine", choices=["static", "axe", "all"], default="all")
     parser.add_argument("--dump", type=Path, help="write all findings to this JSON file")
     parser.add_argument("--load", type=Path, help="score findings dumped before")
+    parser.add_argument(
+        "--check-selectors",
+        action="store_true",
+        help="open each page in Chromium and count the elements each static selector matches",
+    )
     args = parser.parse_args()
     published = barriers(args.corpus)
     judgements = json.loads(JUDGEMENTS.read_text())
@@ -187,6 +216,9 @@ def main():
     )
     for (stem, engine, rule_id), count in Counter(result["false"]).most_common():
         print(f"  false: {engine}:{rule_id} on {stem}" + (f" ×{count}" if count > 1 else ""))
+    if args.check_selectors:
+        checked, unique = check_selectors(args.corpus, findings)
+        print(f"Static selectors matching exactly one element in Chromium: {unique} of {checked}")
     for engine, secs in seconds.items():
         print(f"{engine}: {len(pages) / secs:.1f} pages/s")
 

@@ -75,9 +75,9 @@ def audit_summary(run=None) -> AuditSummary | None:
     if run is None:
         return None
     pages_by_criterion = defaultdict(set)
-    findings = AuditFinding.objects.filter(audited_page__run=run).values_list(
-        "wcag", "audited_page_id"
-    )
+    # results an engine could not decide (“review”) are questions, not known problems
+    findings = AuditFinding.objects.filter(audited_page__run=run).exclude(impact="review")
+    findings = findings.values_list("wcag", "audited_page_id")
     for criterion, page_id in findings:
         for single in criterion.split(","):
             pages_by_criterion[single.strip()].add(page_id)

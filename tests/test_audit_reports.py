@@ -137,3 +137,12 @@ def test_every_static_selector_matches_exactly_its_element_in_chromium(axe_audit
 def test_findings_on_identical_images_point_to_different_elements():
     selectors = [f.selector for f in audit_html(REPEATS).findings if f.rule_id == "img-alt"]
     assert len(selectors) == len(set(selectors)) == 6
+
+
+def test_stored_review_results_are_no_open_problems_of_the_statement(db):
+    from accessibility.results import store_run
+    from legal_pages.audit_summary import audit_summary
+
+    run = store_run("test", RESULTS)
+    assert run.pages.get().findings.filter(impact="review").count() == 1
+    assert [problem.criterion for problem in audit_summary(run).problems] == ["1.4.3"]
