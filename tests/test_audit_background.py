@@ -61,7 +61,7 @@ def test_publishing_queues_an_audit_the_worker_runs_and_the_editor_hears_of(
     base = audit_on_publish.url
     planned = sorted(run.pages.values_list("url", flat=True))
     assert planned == sorted([f"{base}/", f"{base}/presse/", f"{base}/presse/haushalt/"])
-    assert "Accessibility: audit pending" in listing(client, press_index)
+    assert "Barrierefreiheit: Prüfung läuft" in listing(client, press_index)  # German admin
 
     with SmtpServer() as smtp:
         run_worker(smtp.port)
@@ -77,17 +77,17 @@ def test_publishing_queues_an_audit_the_worker_runs_and_the_editor_hears_of(
 
     # The next admin page tells the editor, once; the listing shows the page's state.
     first = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Accessibility audit of “Zahlen zum Haushalt”" in first
+    assert "Barrierefreiheitsprüfung von „Zahlen zum Haushalt“" in first
     assert f"?run={run.pk}" in first
     again = listing(client, press_index)
-    assert "Accessibility audit of “Zahlen zum Haushalt”" not in again
+    assert "Barrierefreiheitsprüfung von „Zahlen zum Haushalt“" not in again
     count = release_page.findings.exclude(impact="review").count()
-    assert f"Accessibility: {count} findings" in again
+    assert f"Barrierefreiheit: {count} Befunde" in again
 
     # A serious finding: a mail to the editor who published, pointing to the findings.
     assert [m["To"] for m in messages] == ["redaktion@example.org"]
     text = messages[0].get_body(("plain",)).get_content()
-    assert "serious or worse" in text and f"?run={run.pk}" in text
+    assert "schwerwiegend oder kritisch" in text and f"?run={run.pk}" in text
 
     report = client.get(reverse("pressroom_accessibility_report") + f"?run={run.pk}")
     assert "link-name" in report.content.decode()
@@ -106,3 +106,32 @@ def test_publishing_for_later_queues_nothing_until_the_page_is_live(
     with django_capture_on_commit_callbacks(execute=True):
         release.save_revision(user=editor).publish(user=editor)
     assert AuditRun.objects.get().page_id == release.pk
+
+
+@pytest.mark.django_db
+def test_statement_and_report_speak_of_the_newest_complete_site_run(client, make_release):
+    from accessibility.findings import AuditResult, Finding
+    from accessibility.results import latest_run
+    from accessibility.runner import Target
+    from accessibility.runs import plan, store_page
+    from legal_pages.audit_summary import audit_summary
+
+    release = make_release()
+    finding = Finding("axe", "image-alt", "critical", "1.1.1", "img", "Images need alt text")
+    targets = [Target(url="http://site/a/", page=release), Target(url="http://site/b/")]
+    complete = plan(targets, engines=["axe"], profile="wcag", target="site", kind=AuditRun.SITE)
+    for page in complete.pages.all():
+        store_page(page.pk, [AuditResult(page.url, "axe", [finding])])
+    complete.finished_at = timezone.now()
+    complete.save()
+    # Newer: a run on publish (three pages only) and a nightly run killed half-way.
+    on_publish = plan(targets[:1], engines=["axe"], profile="wcag", target="p", kind="publish")
+    store_page(on_publish.pages.get().pk, [AuditResult("http://site/a/", "axe")])
+    on_publish.finished_at = timezone.now()
+    on_publish.save()
+    killed = plan(targets, engines=["axe"], profile="wcag", target="site", kind=AuditRun.SITE)
+    store_page(killed.pages.first().pk, [AuditResult("http://site/a/", "axe")])
+
+    assert latest_run() == complete
+    summary = audit_summary()
+    assert summary.pages == 2 and [p.criterion for p in summary.problems] == ["1.1.1"]

@@ -1,0 +1,151 @@
+"""Browser audits at scale: pages/s and peak memory of `audit_accessibility --engine axe` with
+one local Chromium, N local Chromiums, and a local Selenium Grid of 2 nodes × 2 sessions, plus
+memory over the run with and without recycling the browser. One run, same pages, same machine.
+
+    python benchmarks/audit_scale.py --pages 200 --parallel 2
+
+Memory is the resident set (VmRSS) of the audit process and all its descendants (Python,
+chromedriver, Chromium), plus the Grid's processes (Java hub and nodes, their chromedrivers and
+Chromiums) for the Grid; sampled every second. Pages/s counts pages stored between the first
+and the last stored page (browser start-up not included). The site is served by a threaded
+Django server inside this benchmark process (its memory is not counted).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.audit_throughput import tree_rss_mib  # noqa: E402
+from benchmarks.common import RESULTS, ROOT, machine, set_up_django, table  # noqa: E402
+from benchmarks.pages import release_fields  # noqa: E402
+
+
+def generated_pages(count):
+    """`count` releases with a paragraph and a link each under one index."""
+    from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage
+
+    index = PressReleaseIndexPage.objects.live().first()
+    issuer = Issuer.objects.first()
+    body = [("paragraph", '<p>Mehr unter <a href="https://example.org/">example.org</a>.</p>')]
+    for number in range(count):
+        release = PressReleasePage(**release_fields(issuer, f"skala-{number}", body))
+        index.add_child(instance=release)
+
+
+def audit(base_url, pages, *options, extra_rss=None):
+    """One audit_accessibility run; returns pages/s, peak and sampled memory."""
+    from accessibility.models import AuditedPage, AuditRun
+
+    command = [sys.executable, "manage.py", "audit_accessibility", "--engine", "axe"]
+    command += ["--base-url", base_url, "--fail-on", "never", "--output", os.devnull, *options]
+    env = {**os.environ, "PRESSROOM_AUDIT_ON_PUBLISH": "0"}
+    latest = AuditRun.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    samples, done = [], threading.Event()
+
+    def sample():
+        while not done.is_set():
+            rss = tree_rss_mib(process.pid) + (tree_rss_mib(extra_rss) if extra_rss else 0)
+            stored = AuditedPage.objects.filter(run__pk__gt=latest, audited_at__isnull=False)
+            samples.append((stored.count(), round(rss, 1)))
+            time.sleep(1)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    process.wait()
+    done.set()
+    sampler.join()
+    run = AuditRun.objects.filter(pk__gt=latest).get()
+    stamps = sorted(run.pages.values_list("audited_at", flat=True))
+    seconds = (stamps[-1] - stamps[0]).total_seconds()
+    at = {
+        share: next((rss for n, rss in samples if n >= pages * share), None) for share in (0.25, 1)
+    }
+    return {
+        "pages": len(stamps),
+        "pages_per_second": round((len(stamps) - 1) / seconds, 2),
+        "peak_rss_mib": max(rss for _n, rss in samples),
+        "rss_mib_after_25_percent": at[0.25],
+        "rss_mib_at_end": at[1],
+        "complete": run.finished_at is not None,
+    }
+
+
+def grid(nodes, sessions):
+    from tests.mail_server import free_port
+
+    port = free_port()
+    command = [sys.executable, "scripts/selenium_grid.py", "--nodes", str(nodes)]
+    command += ["--sessions", str(sessions), "--port", str(port)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert "ready" in process.stdout.readline()
+    return process, f"http://127.0.0.1:{port}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--parallel", type=int, default=2, help="N local browsers")
+    parser.add_argument("--recycle", type=int, default=50, help="M pages per browser")
+    options = parser.parse_args()
+    os.environ["PRESSROOM_AUDIT_ON_PUBLISH"] = "0"
+    set_up_django()
+    from django.db import connection
+
+    from accessibility.runner import live_page_targets, local_server
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    demo = len(live_page_targets("http://x/"))
+    generated_pages(max(0, options.pages - demo))
+    recycle = ["--recycle", str(options.recycle)]
+    results = {"machine": machine(), "recycle_every": options.recycle}
+    with local_server() as base_url:
+        pages = len(live_page_targets(base_url))
+        results["pages"] = pages
+        runs = {
+            "1 local browser, no recycling": ["--parallel", "1", "--recycle", "1000000"],
+            "1 local browser": ["--parallel", "1", *recycle],
+            f"{options.parallel} local browsers": ["--parallel", str(options.parallel), *recycle],
+        }
+        for name, arguments in runs.items():
+            print(f"== {name} ==", flush=True)
+            results[name] = audit(base_url, pages, *arguments)
+        print("== Grid 2 nodes × 2 sessions ==", flush=True)
+        process, url = grid(2, 2)
+        try:
+            arguments = ["--grid", url, "--parallel", "4", *recycle]
+            results["Grid 2×2, 4 sessions"] = audit(
+                base_url, pages, *arguments, extra_rss=process.pid
+            )
+        finally:
+            process.terminate()
+            process.wait(timeout=60)
+    names = [name for name in results if isinstance(results[name], dict)]
+    base = results["1 local browser"]["pages_per_second"]
+    rows = [
+        [
+            name,
+            results[name]["pages_per_second"],
+            round(results[name]["pages_per_second"] / base, 2),
+            results[name]["peak_rss_mib"],
+            results[name]["rss_mib_after_25_percent"],
+            results[name]["rss_mib_at_end"],
+        ]
+        for name in names
+    ]
+    headers = ["set-up", "pages/s", "× 1 browser", "peak MiB", "MiB at 25 %", "MiB at end"]
+    print(table(headers, rows))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "audit_scale.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
