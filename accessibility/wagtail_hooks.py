@@ -22,7 +22,7 @@ from .publish_check import (
     should_hold_back,
     unsaved_child,
 )
-from .views import AccessibilityReportView
+from .views import AccessibilityHistoryView, AccessibilityReportView
 
 
 @hooks.register("register_admin_urls")
@@ -34,6 +34,11 @@ def register_report_urls():
         path(
             "reports/accessibility/results/", results, name="pressroom_accessibility_report_results"
         ),
+        path(
+            "reports/accessibility/trend/",
+            AccessibilityHistoryView.as_view(),
+            name="pressroom_accessibility_trend",
+        ),
     ]
 
 
@@ -44,6 +49,16 @@ def register_report_menu_item():
         reverse("pressroom_accessibility_report"),
         icon_name="warning",
         order=700,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_trend_menu_item():
+    return AdminOnlyMenuItem(
+        gettext_lazy("Accessibility trend"),
+        reverse("pressroom_accessibility_trend"),
+        icon_name="warning",
+        order=710,
     )
 
 

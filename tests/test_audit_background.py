@@ -135,3 +135,59 @@ def test_statement_and_report_speak_of_the_newest_complete_site_run(client, make
     assert latest_run() == complete
     summary = audit_summary()
     assert summary.pages == 2 and [p.criterion for p in summary.problems] == ["1.1.1"]
+
+
+def finished_run(pages_and_findings, kind=AuditRun.SITE):
+    """A complete run: {url: [Finding, …]} stored page by page."""
+    from accessibility.findings import AuditResult
+    from accessibility.runner import Target
+    from accessibility.runs import plan, store_page
+
+    targets = [Target(url=url) for url in pages_and_findings]
+    run = plan(targets, engines=["axe"], profile="wcag", target="site", kind=kind)
+    for page in run.pages.all():
+        store_page(page.pk, [AuditResult(page.url, "axe", pages_and_findings[page.url])])
+    run.finished_at = timezone.now()
+    run.save()
+    return run
+
+
+@pytest.mark.django_db
+def test_trend_report_tables_and_new_and_fixed_findings(admin_client, static_audit):
+    from bs4 import BeautifulSoup
+
+    from accessibility.findings import Finding
+
+    alt = Finding("axe", "image-alt", "critical", "1.1.1", "main > img", "Images need alt text")
+    link = Finding("axe", "link-name", "serious", "2.4.4", "main > a", "Links need text")
+    contrast = Finding("axe", "color-contrast", "serious", "1.4.3", "p", "Too little contrast")
+    # The same site served at two local ports: pages are compared by their path.
+    finished_run({"http://127.0.0.1:1111/a/": [alt, link], "http://127.0.0.1:1111/b/": []})
+    finished_run({"http://127.0.0.1:2222/a/": [link], "http://127.0.0.1:2222/b/": [contrast]})
+    finished_run({"http://127.0.0.1:3/a/": []}, kind=AuditRun.PUBLISH)  # not in the trend
+
+    response = admin_client.get(reverse("pressroom_accessibility_trend"))
+    html = response.content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    impacts, rules, changed = soup.find_all("table", class_="listing")
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+        for row in impacts.tbody.find_all("tr")
+    ]
+    # review, minor, moderate, serious, critical, total
+    assert rows == [["0", "0", "0", "1", "1", "2"], ["0", "0", "0", "2", "0", "2"]]
+    assert [th.get_text(strip=True) for th in rules.thead.find_all("th")][1:] == [
+        "link-name",
+        "image-alt",
+        "color-contrast",
+    ]
+    by_page = {
+        row.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in row.find_all("td")]
+        for row in changed.tbody.find_all("tr")
+    }
+    assert by_page == {
+        "http://127.0.0.1:1111/a/": ["–", "image-alt (critical) main > img"],
+        "http://127.0.0.1:2222/b/": ["color-contrast (serious) p", "–"],
+    }
+    assert soup.find("svg")["aria-hidden"] == "true"  # the tables are the accessible version
+    assert static_audit(html).findings == []
