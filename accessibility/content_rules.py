@@ -77,10 +77,9 @@ def spacer_image(soup):
     _("A video needs captions (<track kind=captions>), an audio player a transcript nearby."),
 )
 def media_captions(soup):
-    transcript = has_transcript(soup)
     for media in visible(soup, "video, audio"):
         if media.name == "audio":
-            missing = not transcript
+            missing = not has_transcript(soup)
         else:
             missing = media.find("track", kind=["captions", "subtitles"]) is None
         if missing:

@@ -168,8 +168,6 @@ def document_link_info(soup):
     _("A link to an audio or video file needs a transcript next to it."),
 )
 def media_link_alternative(soup):
-    if has_transcript(soup):
-        return
-    for link in links(soup):
-        if MEDIA_LINK.search(link["href"]):
-            yield link, None
+    media_links = [link for link in links(soup) if MEDIA_LINK.search(link["href"])]
+    if media_links and not has_transcript(soup):
+        yield from ((link, None) for link in media_links)

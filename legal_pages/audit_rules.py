@@ -23,5 +23,8 @@ def legal_footer_links(soup):
         for footer in select(soup, "footer")
         if not footer.find_parent(["article", "aside", "main", "nav", "section"])
     ] + select(soup, "[role=contentinfo]")
-    if not any(footer.select("nav.legal-links a[href]") for footer in footers):
+    legal_navs = [nav for footer in footers for nav in select(footer, "nav")]
+    if not any(
+        "legal-links" in nav.get("class", []) and nav.find("a", href=True) for nav in legal_navs
+    ):
         yield None, None

@@ -75,3 +75,21 @@ def test_axe_also_checks_inside_iframes(axe_audit, fixture_server):
     result = axe_audit(fixture_server + "/with_frame.html")
     image_alt = [f for f in result.findings if f.rule_id == "image-alt"]
     assert [f.selector for f in image_alt] == ["iframe img"]
+
+
+def test_axe_speaks_the_report_language_from_axe_cores_locale_files(settings, tmp_path):
+    """PRESSROOM_AXE_LOCALES points to axe-core's locales/ folder (here a one-rule excerpt)."""
+    import json
+
+    from accessibility.axe import AxeAuditor
+
+    (tmp_path / "de.json").write_text(
+        json.dumps(
+            {"lang": "de", "rules": {"image-alt": {"help": "Bilder brauchen Alternativtext"}}}
+        )
+    )
+    settings.PRESSROOM_AXE_LOCALES = str(tmp_path)
+    with AxeAuditor(language="de") as auditor:
+        result = auditor.audit(KNOWN_BAD.as_uri())
+    image_alt = next(f for f in result.findings if f.rule_id == "image-alt")
+    assert image_alt.help == "Bilder brauchen Alternativtext"
