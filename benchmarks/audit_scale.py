@@ -1,14 +1,19 @@
 """Browser audits at scale: pages/s and peak memory of `audit_accessibility --engine axe` with
 one local Chromium, N local Chromiums, and a local Selenium Grid of 2 nodes × 2 sessions, plus
-memory over the run with and without recycling the browser. One run, same pages, same machine.
+memory over the run with and without recycling the browser; and the latency of an audit on
+publish (publish → result stored by the running worker). One run, same pages, same machine.
 
     python benchmarks/audit_scale.py --pages 200 --parallel 2
 
 Memory is the resident set (VmRSS) of the audit process and all its descendants (Python,
 chromedriver, Chromium), plus the Grid's processes (Java hub and nodes, their chromedrivers and
-Chromiums) for the Grid; sampled every second. Pages/s counts pages stored between the first
-and the last stored page (browser start-up not included). The site is served by a threaded
-Django server inside this benchmark process (its memory is not counted).
+Chromiums) for the Grid; sampled every second. RSS counts memory shared between Chromium's
+processes once per process; PSS (proportional set size) shares it out and does not add up
+twice. "first half" and "second half" are the peaks while the first and the second half of
+the pages were audited: flat memory means the second is not larger than the first.
+Pages/s counts pages stored between the first and the last stored page (browser start-up not
+included). The site is served by a threaded Django server inside this benchmark process (its
+memory is not counted).
 """
 
 import argparse
@@ -22,9 +27,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.audit_throughput import tree_rss_mib  # noqa: E402
 from benchmarks.common import RESULTS, ROOT, machine, set_up_django, table  # noqa: E402
 from benchmarks.pages import release_fields  # noqa: E402
+
+
+def tree_memory_mib(root_pid) -> tuple[float, float]:
+    """RSS and PSS of a process and all its descendants (Linux /proc)."""
+    children = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+            except OSError:
+                continue
+    rss = pss = 0
+    todo = [root_pid]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return round(rss / 1024, 1), round(pss / 1024, 1)
 
 
 def generated_pages(count):
@@ -52,9 +82,12 @@ def audit(base_url, pages, *options, extra_rss=None):
 
     def sample():
         while not done.is_set():
-            rss = tree_rss_mib(process.pid) + (tree_rss_mib(extra_rss) if extra_rss else 0)
+            rss, pss = tree_memory_mib(process.pid)
+            if extra_rss:
+                grid_rss, grid_pss = tree_memory_mib(extra_rss)
+                rss, pss = rss + grid_rss, pss + grid_pss
             stored = AuditedPage.objects.filter(run__pk__gt=latest, audited_at__isnull=False)
-            samples.append((stored.count(), round(rss, 1)))
+            samples.append((stored.count(), rss, pss))
             time.sleep(1)
 
     sampler = threading.Thread(target=sample)
@@ -65,17 +98,52 @@ def audit(base_url, pages, *options, extra_rss=None):
     run = AuditRun.objects.filter(pk__gt=latest).get()
     stamps = sorted(run.pages.values_list("audited_at", flat=True))
     seconds = (stamps[-1] - stamps[0]).total_seconds()
-    at = {
-        share: next((rss for n, rss in samples if n >= pages * share), None) for share in (0.25, 1)
-    }
+    during = [s for s in samples if 0 < s[0] < pages]  # browsers started, not yet closed
+    first = [s for s in during if s[0] < pages / 2] or [(0, 0, 0)]
+    second = [s for s in during if s[0] >= pages / 2] or [(0, 0, 0)]
     return {
         "pages": len(stamps),
         "pages_per_second": round((len(stamps) - 1) / seconds, 2),
-        "peak_rss_mib": max(rss for _n, rss in samples),
-        "rss_mib_after_25_percent": at[0.25],
-        "rss_mib_at_end": at[1],
+        "peak_rss_mib": max(s[1] for s in samples),
+        "peak_pss_mib": max(s[2] for s in samples),
+        "peak_pss_mib_first_half": max(s[2] for s in first),
+        "peak_pss_mib_second_half": max(s[2] for s in second),
         "complete": run.finished_at is not None,
     }
+
+
+def publish_latency(base_url, repeat=3):
+    """Seconds from publishing a release to its audit stored by an idle, running worker."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from accessibility.models import AuditRun
+    from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage
+
+    settings.PRESSROOM_AUDIT_ON_PUBLISH, settings.PRESSROOM_AUDIT_BASE_URL = True, base_url + "/"
+    command = [sys.executable, "manage.py", "db_worker", "--backend", "background"]
+    command += ["--no-reload", "--no-startup-delay", "--interval", "0.1"]
+    worker = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
+    index = PressReleaseIndexPage.objects.live().first()
+    issuer = Issuer.objects.first()
+    body = [("paragraph", "<p>Gemessen.</p>")]
+    latencies = []
+    try:
+        for number in range(repeat):
+            release = PressReleasePage(**release_fields(issuer, f"latenz-{number}", body))
+            index.add_child(instance=release)
+            published = timezone.now()
+            release.save_revision().publish()
+            run = AuditRun.objects.get(kind=AuditRun.PUBLISH, page=release)
+            while not AuditRun.objects.filter(pk=run.pk, finished_at__isnull=False).exists():
+                time.sleep(0.1)
+            run.refresh_from_db()
+            latencies.append(round((run.finished_at - published).total_seconds(), 1))
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+        settings.PRESSROOM_AUDIT_ON_PUBLISH = False
+    return {"pages_per_publish": run.pages.count(), "seconds": latencies}
 
 
 def grid(nodes, sessions):
@@ -128,7 +196,9 @@ def main():
         finally:
             process.terminate()
             process.wait(timeout=60)
-    names = [name for name in results if isinstance(results[name], dict)]
+        print("== audit on publish: latency ==", flush=True)
+        results["publish_latency"] = publish_latency(base_url)
+    names = [name for name in results if "pages_per_second" in results.get(name, ())]
     base = results["1 local browser"]["pages_per_second"]
     rows = [
         [
@@ -136,13 +206,15 @@ def main():
             results[name]["pages_per_second"],
             round(results[name]["pages_per_second"] / base, 2),
             results[name]["peak_rss_mib"],
-            results[name]["rss_mib_after_25_percent"],
-            results[name]["rss_mib_at_end"],
+            results[name]["peak_pss_mib"],
+            results[name]["peak_pss_mib_first_half"],
+            results[name]["peak_pss_mib_second_half"],
         ]
         for name in names
     ]
-    headers = ["set-up", "pages/s", "× 1 browser", "peak MiB", "MiB at 25 %", "MiB at end"]
-    print(table(headers, rows))
+    headers = ["set-up", "pages/s", "× 1 browser", "peak RSS MiB", "peak PSS MiB"]
+    print(table([*headers, "PSS 1st half", "PSS 2nd half"], rows))
+    print("publish → stored audit:", results["publish_latency"])
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "audit_scale.json").write_text(json.dumps(results, indent=2) + "\n")
 
