@@ -127,3 +127,52 @@ def test_grid_sessions_find_what_a_local_browser_finds(releases, selenium_grid):
     with urllib.request.urlopen(f"{selenium_grid}/status") as response:
         nodes = json.load(response)["value"]["nodes"]
     assert len(nodes) == 2 and all(node["availability"] == "UP" for node in nodes)
+
+
+@pytest.fixture
+def small_site(tmp_path):
+    """A static site on a real HTTP server: robots.txt excludes /intern/; links spelled in
+    several ways lead to the same pages."""
+    pages = {
+        "index.html": '<a href="seite.html#oben">1</a>'
+        ' <a href="HTTP://127.0.0.1:{port}/seite.html">2</a>'
+        ' <a href="intern/geheim.html">3</a> <a href="bild.png">4</a>'
+        ' <a href="https://example.org/">5</a>',
+        "seite.html": '<a href="./index.html">zurück</a> <a href="seite.html">hier</a>',
+        "intern/geheim.html": "<p>nicht crawlen</p>",
+        "robots.txt": "User-agent: *\nDisallow: /intern/\n",
+        "bild.png": "",
+    }
+    port = free_port()
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text.replace("{port}", str(port)))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        cwd=tmp_path,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/index.html"
+    wait_for(lambda: _reachable(url))
+    yield url
+    server.terminate()
+    server.wait()
+
+
+def _reachable(url):
+    try:
+        urllib.request.urlopen(url).close()
+        return True
+    except OSError:
+        return False
+
+
+def test_crawl_keeps_to_robots_txt_the_host_and_each_address_once(small_site):
+    from accessibility.runner import crawl
+
+    base = small_site.removesuffix("index.html")
+    assert [target.url for target in crawl(small_site, limit=50)] == [
+        f"{base}index.html",
+        f"{base}seite.html",
+    ]
+    assert all(target.html is None for target in crawl(small_site, limit=50))
