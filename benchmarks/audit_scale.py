@@ -135,7 +135,10 @@ def publish_latency(base_url, repeat=3):
             published = timezone.now()
             release.save_revision().publish()
             run = AuditRun.objects.get(kind=AuditRun.PUBLISH, page=release)
+            deadline = time.monotonic() + 300
             while not AuditRun.objects.filter(pk=run.pk, finished_at__isnull=False).exists():
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"run {run.pk} not finished after 300 s")
                 time.sleep(0.1)
             run.refresh_from_db()
             latencies.append(round((run.finished_at - published).total_seconds(), 1))
@@ -169,6 +172,8 @@ def main():
 
     from accessibility.runner import live_page_targets, local_server
 
+    connection.close()  # SQLite: wait for the worker's short write locks instead of failing
+    connection.settings_dict.setdefault("OPTIONS", {})["timeout"] = 60
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode=WAL")
     demo = len(live_page_targets("http://x/"))
@@ -186,13 +191,15 @@ def main():
         for name, arguments in runs.items():
             print(f"== {name} ==", flush=True)
             results[name] = audit(base_url, pages, *arguments)
+            print(json.dumps(results[name]), flush=True)
         print("== Grid 2 nodes × 2 sessions ==", flush=True)
         process, url = grid(2, 2)
         try:
             arguments = ["--grid", url, "--parallel", "4", *recycle]
-            results["Grid 2×2, 4 sessions"] = audit(
+            results["Grid 2×2, 4 sessions"] = grid_result = audit(
                 base_url, pages, *arguments, extra_rss=process.pid
             )
+            print(json.dumps(grid_result), flush=True)
         finally:
             process.terminate()
             process.wait(timeout=60)
