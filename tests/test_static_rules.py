@@ -353,3 +353,66 @@ def test_other_apps_register_their_contract_rules_in_the_pressroom_profile():
     assert not contract & {r.id for r in rules_of("wcag")}
     assert RULES["gallery-credit"].check.__module__ == "announcements.audit_rules"
     assert RULES["legal-footer-links"].check.__module__ == "legal_pages.audit_rules"
+
+
+def foreign_page(body, title="Seite"):
+    """A page as other sites write them: no skip link, no landmarks beyond main."""
+    return (
+        f'<!DOCTYPE html><html lang="de"><head><title>{title}</title></head><body>'
+        f"<main><h1>{title}</h1>{body}</main></body></html>"
+    )
+
+
+def test_skip_link_is_demanded_only_where_a_block_of_links_repeats_across_pages():
+    from accessibility.static import audit_pages
+
+    header = f"<div>{THREE_LINKS}</div>"
+    with_menu = foreign_page("<p>Text</p>").replace("<main>", header + "<main>")
+    alone = audit_html(with_menu)
+    assert "skip-link" not in {f.rule_id for f in alone.findings}
+    results = audit_pages([("https://x.org/a", with_menu), ("https://x.org/b", with_menu)])
+    assert [[f.rule_id for f in r.findings if f.rule_id == "skip-link"] for r in results] == [
+        ["skip-link"],
+        ["skip-link"],
+    ]
+    fixed = with_menu.replace("<body>", '<body><a href="#inhalt">Zum Inhalt</a>')
+    fixed = fixed.replace("<main>", '<main id="inhalt">')
+    results = audit_pages([("https://x.org/a", fixed), ("https://x.org/b", fixed)])
+    assert not [f for r in results for f in r.findings if f.rule_id == "skip-link"]
+
+
+def test_the_same_title_on_several_pages_of_a_run_is_reported():
+    from accessibility.static import audit_pages
+
+    pages = [("https://x.org/a", foreign_page("<p>A</p>")), ("https://x.org/b", foreign_page(""))]
+    results = audit_pages(pages)
+    assert all("title-meaningful" in {f.rule_id for f in r.findings} for r in results)
+    pages[1] = ("https://x.org/b", foreign_page("", title="Andere Seite"))
+    assert not [f for r in audit_pages(pages) for f in r.findings]
+
+
+def test_foreign_pages_raise_no_policy_or_press_findings():
+    """The false alarms of the GDS run before: no footer, no skip link, no nav, a submit input,
+    a layout table, a blockquote without speaker — none is a WCAG problem on a single page."""
+    body = (
+        '<form><label>Suche <input name="q"></label><input type="submit"></form>'
+        "<table><tr><td><ul><li><a href='/a'>A</a></li></ul></td><td><h2>Willkommen</h2>"
+        "<p>Text</p></td></tr></table><blockquote><p>Ein Satz.</p></blockquote>"
+    )
+    findings = audit_html(foreign_page(body)).findings
+    assert [f.rule_id for f in findings] == ["layout-table"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "flagged"),
+    [
+        ("Die Ministerin traf Emmanuel Macron, Ursula von der Leyen und Joe Biden.", False),
+        ("Sie rief: „Yes we can!“ und ging.", False),
+        ("20 November 2026 · Munich · Staatsministerium für Digitales und Verwaltung", False),
+        ("Elle a dit : « Nous sommes très heureux de cette décision pour la ville. »", True),
+        ("Die Ministerin sagte: „We are delighted that the council has agreed to fund it.“", True),
+    ],
+)
+def test_other_languages_are_found_but_not_names_and_short_quotes(passage, flagged):
+    findings = audit_html(foreign_page(f"<p>{passage}</p>"), rule_ids={"lang-of-parts"})
+    assert bool(findings.findings) == flagged
