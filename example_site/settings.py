@@ -133,6 +133,9 @@ if os.environ.get("REDIS_URL"):
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+    # Wagtail's search index uses PostgreSQL fields; their system check (run by every
+    # management command, e.g. the task worker) wants this app.
+    INSTALLED_APPS.append("django.contrib.postgres")
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
 # Mail goes to the console unless EMAIL_PORT names an SMTP server (tests use aiosmtpd).
