@@ -96,7 +96,8 @@ def claim(mailing_id: int, now) -> tuple[str, list]:
         due(mailing_id, now).filter(pk__in=ids).update(
             status=Delivery.CLAIMED, claim=token, claimed_at=now
         )
-    return token, list(Delivery.objects.filter(claim=token, status=Delivery.CLAIMED))
+    batch = Delivery.objects.filter(claim=token, status=Delivery.CLAIMED)
+    return token, list(batch.select_related("subscriber", "journalist"))
 
 
 def is_permanent(error: Exception) -> bool:
