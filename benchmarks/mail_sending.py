@@ -49,9 +49,9 @@ def send_once(index, workers: int, smtp_port: int, counter: Counter, subscribers
         body=[("paragraph", "<p>Ein Absatz mit <a href='https://example.org/'>Link</a>.</p>")],
     )
     index.add_child(instance=release)
-    env = {**os.environ, "EMAIL_PORT": str(smtp_port), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "EMAIL_PORT": str(smtp_port), "PYTHONPATH": str(ROOT), "DJANGO_DEBUG": "0"}
     command = [sys.executable, "manage.py", "db_worker", "--backend", "background"]
-    command += ["--no-reload", "--interval", "0.1"]
+    command += ["--interval", "0.1"]
     processes = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(workers)]
     time.sleep(3)  # workers started and polling
     before = counter.accepted
