@@ -54,7 +54,7 @@ def send_once(index, workers: int, smtp_port: int, counter: Counter, subscribers
     command += ["--interval", "0.1"]
     processes = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(workers)]
     time.sleep(3)  # workers started and polling
-    before = counter.accepted
+    before, load_before = counter.accepted, os.getloadavg()[0]
     started = time.perf_counter()
     release.save_revision().publish()  # the mailing is queued on commit
     while counter.accepted - before < subscribers:
@@ -71,6 +71,8 @@ def send_once(index, workers: int, smtp_port: int, counter: Counter, subscribers
         "seconds": round(seconds, 1),
         "mails_per_second": round(sent / seconds, 1),
         "peak_memory_mb_per_worker": peaks,
+        # The machine is shared: the 1-minute load average before and after the run.
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
     }
 
 
@@ -118,7 +120,7 @@ def main():
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"mail-{connection.vendor}.json").write_text(json.dumps(results, indent=2) + "\n")
-    headers = ["workers", "mails", "seconds", "mails/s", "peak memory per worker (MB)"]
+    headers = ["workers", "mails", "seconds", "mails/s", "peak memory per worker (MB)", "load"]
     rows = [
         [
             r["workers"],
@@ -126,6 +128,7 @@ def main():
             r["seconds"],
             r["mails_per_second"],
             r["peak_memory_mb_per_worker"],
+            r["load_average"],
         ]
         for r in runs
     ]
