@@ -68,6 +68,7 @@ def send_once(index, workers: int, smtp_port: int, counter: Counter, subscribers
     return {
         "workers": workers,
         "mails": sent,
+        "accepted_by_smtp_server": counter.accepted - before,  # more would mean duplicates
         "seconds": round(seconds, 1),
         "mails_per_second": round(sent / seconds, 1),
         "peak_memory_mb_per_worker": peaks,
