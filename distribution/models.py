@@ -114,7 +114,10 @@ class Mailing(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, editable=False)
     finished_at = models.DateTimeField(_("finished"), null=True, editable=False)
 
-    panels = [PageChooserPanel("release", "pressroom_announcements.PressReleasePage"), "send_at"]
+    panels = [
+        PageChooserPanel("release", "pressroom_announcements.PressReleasePage"),
+        FieldPanel("send_at"),
+    ]
 
     class Meta:
         verbose_name = _("mailing")
@@ -145,9 +148,9 @@ class PreRelease(Mailing):
         verbose_name = _("pre-release under embargo")
         verbose_name_plural = _("pre-releases under embargo")
 
-    def save(self, *args, **kwargs):
-        self.kind = self.EMBARGO
-        super().save(*args, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = self.EMBARGO  # before the form validates it
 
 
 class Delivery(models.Model):

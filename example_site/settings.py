@@ -134,6 +134,9 @@ if os.environ.get("REDIS_URL"):
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+    # Wagtail's search index uses PostgreSQL fields; their system check (run by every
+    # management command, e.g. the task worker) wants this app.
+    INSTALLED_APPS.append("django.contrib.postgres")
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # The photo lock: a locked photo's details stay editable, its file is not replaced meanwhile.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "announcements.image_forms.LockedImageForm"
