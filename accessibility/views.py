@@ -77,6 +77,9 @@ class AccessibilityHistoryView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "accessibility/admin/history.html"
     BAR, GAP, HEIGHT = 24, 10, 130
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         runs = complete_runs()
