@@ -78,7 +78,7 @@ class AccessibilityHistoryView(WagtailAdminTemplateMixin, TemplateView):
     BAR, GAP, HEIGHT = 24, 10, 130
 
     def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+        return [*self.breadcrumbs_items, {"url": None, "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
