@@ -131,8 +131,9 @@ class Mailing(models.Model):
     def clean(self):
         if self.kind != self.EMBARGO or not self.release_id:
             return
-        go_live = self.release.get_latest_revision_as_object().go_live_at
-        if self.release.live or not go_live or go_live <= timezone.now():
+        release = PressReleasePage.objects.get(pk=self.release_id)  # as stored now
+        go_live = release.get_latest_revision_as_object().go_live_at
+        if release.live or not go_live or go_live <= timezone.now():
             raise ValidationError(
                 {"release": _("Only a release scheduled to go live later can be sent before.")}
             )
