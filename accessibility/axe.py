@@ -1,6 +1,7 @@
 """The browser engine: axe-core through axe-selenium-python in headless Debian Chromium."""
 
 import json
+from contextlib import suppress
 from pathlib import Path
 
 from django.conf import settings
@@ -77,30 +78,53 @@ def findings_from_axe(violations: list[dict], incomplete: list[dict] = ()) -> li
 
 
 class AxeAuditor:
-    """One headless Chromium, reused for every page audited inside the `with` block."""
+    """One headless Chromium, reused for every page audited inside the `with` block: a local one,
+    or a session on the Selenium Grid at grid_url. With recycle_every, the browser is replaced by
+    a fresh one after that many pages (a long-lived Chromium keeps growing)."""
 
-    def __init__(self, script_url: str | None = None, language: str | None = None):
+    def __init__(
+        self,
+        script_url: str | None = None,
+        language: str | None = None,
+        grid_url: str | None = None,
+        recycle_every: int | None = None,
+    ):
         self.script_url = script_url or getattr(settings, "PRESSROOM_AXE_SCRIPT", None)
         self.language = language
+        self.grid_url = grid_url
+        self.recycle_every = recycle_every
         self.disabled = disabled_rules()
         self._browser_context = None
         self._script = None
         self.browser = None
+        self.pages = 0  # audited by the current browser
 
     def __enter__(self):
-        from .browser import headless_chromium
-
-        self._browser_context = headless_chromium()
-        self.browser = self._browser_context.__enter__()
-        self.browser.set_script_timeout(60)
         with open(self.script_path(), encoding="utf8") as script:
             self._script = script.read() + self.configuration()
+        self.start_browser()
+        return self
+
+    def start_browser(self):
+        from .browser import execute_cdp, headless_chromium, remote_chromium
+
+        if self.grid_url:
+            self._browser_context = remote_chromium(self.grid_url)
+        else:
+            self._browser_context = headless_chromium()
+        self.browser = self._browser_context.__enter__()
+        self.browser.set_script_timeout(60)
+        self.pages = 0
         # Chromium evaluates axe-core in every new document and frame, before the page's own
         # scripts: no per-page injection, and axe can test inside iframes too.
-        self.browser.execute_cdp_cmd(
-            "Page.addScriptToEvaluateOnNewDocument", {"source": self._script}
-        )
-        return self
+        execute_cdp(self.browser, "Page.addScriptToEvaluateOnNewDocument", {"source": self._script})
+
+    def restart_browser(self):
+        """A fresh browser instead of the current one (recycling, or after it crashed)."""
+        context, self._browser_context, self.browser = self._browser_context, None, None
+        with suppress(Exception):  # a crashed browser or Grid node may not quit cleanly
+            context.__exit__(None, None, None)
+        self.start_browser()
 
     def configuration(self) -> str:
         """Our custom rules (axe_rules.js) and, where PRESSROOM_AXE_LOCALES holds axe-core's
@@ -118,10 +142,14 @@ class AxeAuditor:
         return self.script_url or _DEFAULT_SCRIPT
 
     def __exit__(self, *exc_info):
-        self._browser_context.__exit__(*exc_info)
+        if self._browser_context is not None:
+            self._browser_context.__exit__(*exc_info)
         self.browser = None
 
     def audit(self, url: str) -> AuditResult:
+        if self.recycle_every and self.pages >= self.recycle_every:
+            self.restart_browser()
+        self.pages += 1
         self.browser.get(url)
         return self.audit_current_page()
 

@@ -53,3 +53,30 @@ def headless_chromium():
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@contextmanager
+def remote_chromium(grid_url: str):
+    """A Chromium session on a Selenium Grid 4 (its nodes run Debian's chromium and chromedriver).
+    The connection speaks Chromium's CDP commands too, which the Grid passes on to the node."""
+    from selenium import webdriver
+    from selenium.webdriver.chromium.remote_connection import ChromiumRemoteConnection
+
+    options = webdriver.ChromeOptions()
+    binary = getattr(settings, "PRESSROOM_GRID_CHROMIUM_BINARY", "/usr/bin/chromium")
+    options.binary_location = binary  # where the Grid's nodes have Chromium
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    connection = ChromiumRemoteConnection(
+        grid_url, vendor_prefix="goog", browser_name="chrome", ignore_proxy=True
+    )
+    driver = webdriver.Remote(command_executor=connection, options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def execute_cdp(driver, command: str, params: dict):
+    """Chrome DevTools command on a local or a Grid session."""
+    return driver.execute("executeCdpCommand", {"cmd": command, "params": params})["value"]

@@ -1,5 +1,6 @@
 """Stored audit runs: what was checked, when, by which engines, and what was found."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,12 +10,34 @@ IMPACT_CHOICES = [(level, level) for level in LEVELS]
 
 
 class AuditRun(models.Model):
+    SITE, PUBLISH, MANUAL = "site", "publish", "manual"
+    KINDS = [
+        (SITE, _("all live pages")),
+        (PUBLISH, _("on publish")),
+        (MANUAL, _("URLs, files or crawl")),
+    ]
+
+    kind = models.CharField(_("kind"), max_length=10, choices=KINDS, default=MANUAL)
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     engines = models.CharField(_("engines"), max_length=50)
     engine_versions = models.CharField(_("engine versions"), max_length=200, blank=True)
     target = models.CharField(_("audited"), max_length=500, help_text=_("Site, URLs or files."))
     disabled_rules = models.JSONField(_("disabled rules and why"), default=dict, blank=True)
+    # How the run audits (engines, profile, base URL): what --resume needs to go on.
+    options = models.JSONField(default=dict, blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("published page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("accessibility audit run")
@@ -31,6 +54,8 @@ class AuditedPage(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # None while planned: a run stores each page with its findings as soon as it is audited.
+    audited_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("audited page")

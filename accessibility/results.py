@@ -25,7 +25,10 @@ def store_run(target: str, results, pages_by_url=None) -> AuditRun:
     for result in results:
         if result.url not in audited:
             audited[result.url] = AuditedPage.objects.create(
-                run=run, url=result.url, page=pages_by_url.get(result.url)
+                run=run,
+                url=result.url,
+                page=pages_by_url.get(result.url),
+                audited_at=run.started_at,
             )
         AuditFinding.objects.bulk_create(
             AuditFinding(audited_page=audited[result.url], **asdict(finding))
@@ -37,10 +40,10 @@ def store_run(target: str, results, pages_by_url=None) -> AuditRun:
 
 
 def latest_run() -> AuditRun | None:
-    """The most recent finished run, or None."""
-    return (
-        AuditRun.objects.filter(finished_at__isnull=False).order_by("-finished_at", "-pk").first()
-    )
+    """The most recent complete run of the site, URLs or files, or None. Runs on publish audit a
+    few pages only and do not count: the statement and the report speak of whole runs."""
+    runs = AuditRun.objects.filter(finished_at__isnull=False).exclude(kind=AuditRun.PUBLISH)
+    return runs.order_by("-finished_at", "-pk").first()
 
 
 @dataclass

@@ -5,8 +5,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlparse
+from urllib.parse import urldefrag, urljoin, urlparse, urlsplit, urlunsplit
 from urllib.request import url2pathname
+from urllib.robotparser import RobotFileParser
 
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
@@ -75,12 +76,40 @@ class _LinkParser(HTMLParser):
                 self.links.append(href)
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def normalise(url: str) -> str:
+    """One spelling per address: no fragment, scheme and host in lower case, no default port,
+    "/" for an empty path."""
+    parts = urlsplit(urldefrag(url)[0])
+    host = (parts.hostname or "").lower()
+    if parts.port and parts.port != DEFAULT_PORTS.get(parts.scheme.lower()):
+        host += f":{parts.port}"
+    return urlunsplit((parts.scheme.lower(), host, parts.path or "/", parts.query, ""))
+
+
+def robots_of(start_url: str) -> RobotFileParser | None:
+    robots = RobotFileParser(urljoin(start_url, "/robots.txt"))
+    try:
+        robots.read()
+    except OSError:
+        return None  # no robots.txt reachable: nothing is excluded
+    return robots
+
+
 def crawl(start_url: str, limit: int) -> list[Target]:
-    """Same-origin HTML pages reachable from start_url, breadth first, at most `limit`."""
+    """Same-host HTML pages reachable from start_url, breadth first, at most `limit`, where
+    robots.txt allows our user agent. Only addresses are kept; the run fetches each page again
+    when it audits it, so memory grows with the number of addresses, not of pages."""
+    start_url = normalise(start_url)
     origin = urlparse(start_url).netloc
+    robots = robots_of(start_url)
     queue, seen, targets = [start_url], {start_url}, []
     while queue and len(targets) < limit:
         url = queue.pop(0)
+        if robots is not None and not robots.can_fetch(USER_AGENT, url):
+            continue
         try:
             with _open(url) as response:
                 if "html" not in response.headers.get("Content-Type", ""):
@@ -88,11 +117,11 @@ def crawl(start_url: str, limit: int) -> list[Target]:
                 html = response.read()
         except OSError:
             continue
-        targets.append(Target(url=url, html=html))
+        targets.append(Target(url=url))
         parser = _LinkParser()
         parser.feed(html.decode("utf-8", "replace"))
         for href in parser.links:
-            link = urldefrag(urljoin(url, href))[0]
+            link = normalise(urljoin(url, href))
             same_site = urlparse(link).netloc == origin and urlparse(link).scheme in WEB
             if same_site and link not in seen:
                 seen.add(link)

@@ -58,18 +58,18 @@ def leading_links(soup, url):
 
 
 def site_facts(pages) -> dict:
-    """What only shows across pages: which pages start with a block of links that repeats."""
-    by_block = defaultdict(list)
+    """What only shows across pages: which pages start with a block of links that repeats, and
+    which share a title. One pass over [(url, soup)], so a run can stream its pages."""
+    by_block, titles, count = defaultdict(list), defaultdict(list), 0
     for url, soup in pages:
+        count += 1
         block = leading_links(soup, url)
         if len(block) >= REPEATED_BLOCK_LINKS:
             by_block[block].append(url)
-    repeats = {url: True for urls in by_block.values() if len(urls) > 1 for url in urls}
-    titles = defaultdict(list)
-    for url, soup in pages:
         title = soup.find("title")
         titles[" ".join(title.get_text().split()).lower() if title else ""].append(url)
-    return {"repeats": repeats, "titles": dict(titles), "pages": len(pages)}
+    repeats = {url: True for urls in by_block.values() if len(urls) > 1 for url in urls}
+    return {"repeats": repeats, "titles": dict(titles), "pages": count}
 
 
 def audit_pages(pages, profile: str = WCAG, rule_ids=None) -> list[AuditResult]:

@@ -2,12 +2,16 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .findings import LEVELS
-from .models import AuditFinding
+from .history import changes, complete_runs, trend
+from .models import AuditFinding, AuditRun
 from .results import latest_run
 
 
@@ -53,7 +57,8 @@ class AccessibilityReportView(ReportView):
     paginate_by = 100
 
     def get_queryset(self):
-        self.run = latest_run()
+        run_id = self.request.GET.get("run", "")
+        self.run = AuditRun.objects.filter(pk=run_id).first() if run_id.isdigit() else latest_run()
         if self.run is None:
             return AuditFinding.objects.none()
         return (
@@ -69,3 +74,38 @@ class AccessibilityReportView(ReportView):
 
     def get_filename(self):
         return "accessibility-findings"
+
+
+class AccessibilityHistoryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Findings per complete run (a chart and the same numbers as tables) and the findings new
+    or fixed since the previous run; for those who may see the report."""
+
+    permission_policy = report_permission
+    permission_required = "view"
+
+    page_title = _("Accessibility trend")
+    header_icon = "warning"
+    template_name = "accessibility/admin/history.html"
+    BAR, GAP, HEIGHT = 24, 10, 130
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": None, "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        runs = complete_runs()
+        data = trend(runs)
+        previous = runs[-2] if len(runs) > 1 else None
+        bars = []
+        for number, row in enumerate(data["rows"]):
+            height = round(row["total"] / data["largest"] * self.HEIGHT)
+            x = self.GAP + number * (self.BAR + self.GAP)
+            bars.append({"x": x, "y": 140 - height, "height": height, "label": number + 1})
+        context.update(
+            trend=data,
+            bars=bars,
+            chart_width=self.GAP + len(bars) * (self.BAR + self.GAP),
+            previous=previous,
+            changes=changes(previous, runs[-1]) if previous else [],
+        )
+        return context

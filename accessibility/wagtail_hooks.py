@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 
 from .axe import AXE_TAGS, disabled_rules
 
@@ -14,6 +15,7 @@ except ImportError:  # Wagtail 7.0 LTS
     from wagtail.admin.userbar import AccessibilityItem as CheckerItem
 from wagtail.models import Page
 
+from .on_publish import report_url, state_label, state_of
 from .publish_check import (
     audit_page,
     hold_back_publishing,
@@ -21,7 +23,7 @@ from .publish_check import (
     should_hold_back,
     unsaved_child,
 )
-from .views import AccessibilityReportView, report_permission
+from .views import AccessibilityHistoryView, AccessibilityReportView, report_permission
 
 
 @hooks.register("register_admin_urls")
@@ -32,6 +34,11 @@ def register_report_urls():
         path("reports/accessibility/", view, name="pressroom_accessibility_report"),
         path(
             "reports/accessibility/results/", results, name="pressroom_accessibility_report_results"
+        ),
+        path(
+            "reports/accessibility/trend/",
+            AccessibilityHistoryView.as_view(),
+            name="pressroom_accessibility_trend",
         ),
     ]
 
@@ -56,6 +63,16 @@ def register_report_menu_item():
         reverse("pressroom_accessibility_report"),
         icon_name="warning",
         order=700,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_trend_menu_item():
+    return ReportMenuItem(
+        gettext_lazy("Accessibility trend"),
+        reverse("pressroom_accessibility_trend"),
+        icon_name="warning",
+        order=710,
     )
 
 
@@ -106,3 +123,16 @@ def use_pressroom_axe_rules(request, items, page=None):
             replacement = PressroomCheckerItem.__new__(PressroomCheckerItem)
             replacement.__dict__.update(item.__dict__)  # constructor differs between versions
             items[index] = replacement
+
+
+@hooks.register("register_page_listing_buttons")
+def accessibility_state_button(page, user, next_url=None):
+    """The page's state from its newest audit in the page listing: pending, clean or n findings."""
+    state, count, run = state_of(page)
+    if state:
+        yield ListingButton(
+            state_label(state, count),
+            report_url(run),
+            icon_name="warning" if count else "check",
+            priority=60,
+        )

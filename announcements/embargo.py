@@ -102,7 +102,6 @@ def protect_gallery_images(page) -> int:
     return sum(protect_image_file(image) for image in images)
 
 
-
 def withheld_document(document, user) -> bool:
     """A document that only pages not yet public link to (a release before its go-live time, a
     draft) is withheld from everyone who may not edit one of them. Unused documents and those

@@ -114,7 +114,10 @@ class Mailing(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, editable=False)
     finished_at = models.DateTimeField(_("finished"), null=True, editable=False)
 
-    panels = [PageChooserPanel("release", "pressroom_announcements.PressReleasePage"), "send_at"]
+    panels = [
+        PageChooserPanel("release", "pressroom_announcements.PressReleasePage"),
+        FieldPanel("send_at"),
+    ]
 
     class Meta:
         verbose_name = _("mailing")
@@ -128,8 +131,9 @@ class Mailing(models.Model):
     def clean(self):
         if self.kind != self.EMBARGO or not self.release_id:
             return
-        go_live = self.release.get_latest_revision_as_object().go_live_at
-        if self.release.live or not go_live or go_live <= timezone.now():
+        release = PressReleasePage.objects.get(pk=self.release_id)  # as stored now
+        go_live = release.get_latest_revision_as_object().go_live_at
+        if release.live or not go_live or go_live <= timezone.now():
             raise ValidationError(
                 {"release": _("Only a release scheduled to go live later can be sent before.")}
             )
@@ -145,9 +149,9 @@ class PreRelease(Mailing):
         verbose_name = _("pre-release under embargo")
         verbose_name_plural = _("pre-releases under embargo")
 
-    def save(self, *args, **kwargs):
-        self.kind = self.EMBARGO
-        super().save(*args, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = self.EMBARGO  # before the form validates it
 
 
 class Delivery(models.Model):

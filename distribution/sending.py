@@ -12,7 +12,7 @@ import time
 import uuid
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Min, Q
 from django.utils import timezone
 
@@ -24,15 +24,16 @@ logger = logging.getLogger(__name__)
 OPEN = [Delivery.PENDING, Delivery.CLAIMED, Delivery.SENDING]
 
 
-def matching_subscribers(release):
-    """Confirmed subscribers of the release's index and language whose lists it matches."""
+def matching_subscribers(release, went_live):
+    """Subscribers of the release's index and language whose lists it matches, confirmed when
+    it went live (a worker that catches up later does not mail old releases to newcomers)."""
     topic_ids = list(release.topics.values_list("pk", flat=True))
     lists = Q(all_releases=True) | Q(issuers=release.issuer_id) | Q(topics__in=topic_ids)
     return (
         Subscriber.objects.filter(
             index_id=release.get_parent().pk,
             language=release.locale.language_code,
-            confirmed_at__isnull=False,
+            confirmed_at__lte=went_live,
         )
         .filter(lists)
         .distinct()
@@ -43,7 +44,7 @@ def recipient_rows(mailing):
     if mailing.kind == Mailing.EMBARGO:
         people = AccreditedJournalist.objects.values_list("pk", "email")
         return [Delivery(mailing=mailing, journalist_id=pk, email=email) for pk, email in people]
-    people = matching_subscribers(mailing.release).values_list("pk", "email")
+    people = matching_subscribers(mailing.release, mailing.send_at).values_list("pk", "email")
     return [Delivery(mailing=mailing, subscriber_id=pk, email=email) for pk, email in people]
 
 
@@ -68,21 +69,35 @@ def start(mailing_id: int, now) -> int:
     return mailing.deliveries.filter(status=Delivery.PENDING).count()
 
 
-def claim(mailing_id: int, now) -> tuple[str, list]:
-    """Claim up to a batch of due deliveries for this worker (safe with several workers)."""
-    token = uuid.uuid4().hex
-    due = Delivery.objects.filter(
+def due(mailing_id: int, now):
+    return Delivery.objects.filter(
         mailing_id=mailing_id, status=Delivery.PENDING, next_attempt_at__lte=now
     )
-    with transaction.atomic():
-        ids = list(
-            due.select_for_update(skip_locked=True)
-            .order_by("pk")
-            .values_list("pk", flat=True)[: conf.get("PRESSROOM_MAIL_BATCH_SIZE")]
+
+
+def claim(mailing_id: int, now) -> tuple[str, list]:
+    """Claim up to a batch of due deliveries for this worker (safe with several workers).
+
+    The status condition of the UPDATE makes a claim exclusive on every database; PostgreSQL
+    also skips rows another worker is claiming. (SQLite: no read-then-write transaction, which
+    would fail at once with "database is locked" when two workers claim together.)
+    """
+    token = uuid.uuid4().hex
+    rows = due(mailing_id, now).order_by("pk").values_list("pk", flat=True)
+    size = conf.get("PRESSROOM_MAIL_BATCH_SIZE")
+    if connection.features.has_select_for_update_skip_locked:
+        with transaction.atomic():
+            ids = list(rows.select_for_update(skip_locked=True)[:size])
+            due(mailing_id, now).filter(pk__in=ids).update(
+                status=Delivery.CLAIMED, claim=token, claimed_at=now
+            )
+    else:
+        ids = list(rows[:size])
+        due(mailing_id, now).filter(pk__in=ids).update(
+            status=Delivery.CLAIMED, claim=token, claimed_at=now
         )
-        # The status condition makes the claim safe where SELECT … FOR UPDATE is not (SQLite).
-        due.filter(pk__in=ids).update(status=Delivery.CLAIMED, claim=token, claimed_at=now)
-    return token, list(Delivery.objects.filter(claim=token, status=Delivery.CLAIMED))
+    batch = Delivery.objects.filter(claim=token, status=Delivery.CLAIMED)
+    return token, list(batch.select_related("subscriber", "journalist"))
 
 
 def is_permanent(error: Exception) -> bool:
@@ -152,9 +167,10 @@ def send_batches(mailing_id: int) -> tuple[int, object]:
     content, throttle, sent = MailContent(mailing), Throttle(), 0
     while True:
         token, batch = claim(mailing_id, timezone.now())
-        if not batch:
-            break
-        sent += deliver(batch, token, content, throttle)
+        if batch:
+            sent += deliver(batch, token, content, throttle)
+        elif not due(mailing_id, timezone.now()).exists():
+            break  # (an empty claim with mails still due: another worker was faster)
     waiting = mailing.deliveries.filter(status=Delivery.PENDING)
     if not mailing.deliveries.filter(status__in=OPEN).exists():
         Mailing.objects.filter(pk=mailing_id, finished_at__isnull=True).update(

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accessibility.middleware.PublishAuditMessages",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -180,6 +181,9 @@ else:
     DB_TASKS = "django_tasks.backends.database.DatabaseBackend"
 TASKS = {"default": {"BACKEND": IMMEDIATE}, "background": {"BACKEND": DB_TASKS}}
 PRESSROOM_TASK_BACKEND = "background"
+# Audit on publish by the same worker; it reaches this site at PRESSROOM_AUDIT_BASE_URL.
+PRESSROOM_AUDIT_ON_PUBLISH = os.environ.get("PRESSROOM_AUDIT_ON_PUBLISH", "1") == "1"
+PRESSROOM_AUDIT_BASE_URL = os.environ.get("PRESSROOM_AUDIT_BASE_URL", "http://127.0.0.1:8000/")
 # Mail batches and rate from the environment (tests and the benchmark set them per process).
 PRESSROOM_MAIL_BATCH_SIZE = int(os.environ.get("PRESSROOM_MAIL_BATCH_SIZE", "200"))
 PRESSROOM_MAIL_RATE_PER_SECOND = float(os.environ.get("PRESSROOM_MAIL_RATE_PER_SECOND", "0"))

@@ -98,3 +98,9 @@ def photo_factory(db):
     from example_site.home.demo.images import demo_image
 
     return demo_image
+
+
+@pytest.fixture(autouse=True)
+def no_audit_on_publish(settings):
+    """Publishing queues no background audit, except in the tests of that (they switch it on)."""
+    settings.PRESSROOM_AUDIT_ON_PUBLISH = False

@@ -94,10 +94,11 @@ def worker(smtp_port: int, *args: str, **extra_env) -> subprocess.Popen:
         "DATABASE_URL": database_url(),
         "EMAIL_PORT": str(smtp_port),
         "PYTHONPATH": str(ROOT),
+        "DJANGO_DEBUG": "0",  # no auto-reloader (the default with DEBUG)
         **extra_env,
     }
     command = [sys.executable, "manage.py", "db_worker", "--backend", "background"]
-    command += ["--no-reload", "--no-startup-delay", "--interval", "0.1", *args]
+    command += ["--no-startup-delay", "--interval", "0.1", *args]
     return subprocess.Popen(command, cwd=ROOT, env=env)
 
 
@@ -119,5 +120,5 @@ def run_worker_here() -> None:
     """The same worker command in this process (where time-machine moves its clock too)."""
     from django.core.management import call_command
 
-    options = ["--backend", "background", "--batch", "--no-reload", "--no-startup-delay"]
+    options = ["--backend", "background", "--batch", "--no-startup-delay"]  # DEBUG off: no reload
     call_command("db_worker", *options, "--interval", "0", verbosity=0)

@@ -12,7 +12,7 @@ from django.core import mail
 from django.utils import timezone
 
 from accessibility.static import audit_html
-from announcements.models import Topic
+from announcements.models import PressReleasePage, Topic
 from distribution import links
 from distribution.models import AccreditedJournalist, Delivery, Mailing, Subscriber
 from distribution.sending import erase_old_records
@@ -167,3 +167,26 @@ def test_editor_admits_a_journalist(admin_client):
     assert response.status_code == 302
     journalist = AccreditedJournalist.objects.get()
     assert journalist.admitted_by.username == "admin"
+
+
+def test_editor_schedules_a_pre_release_only_before_go_live(admin_client, press_index, issuer):
+    go_live = timezone.localtime() + dt.timedelta(days=1)
+    release = PressReleasePage(
+        title="Geplant",
+        slug="geplant",
+        dateline="Ort",
+        lead="Kurz.",
+        issuer=issuer,
+        go_live_at=go_live,
+    )
+    press_index.add_child(instance=release)
+    release.save_revision().publish()
+    url = "/admin/snippets/pressroom_distribution/prerelease/add/"
+    late = (go_live + dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
+    response = admin_client.post(url, {"release": release.pk, "send_at": late})
+    assert "Wählen Sie einen Zeitpunkt vor der Veröffentlichung." in response.content.decode()
+    early = (go_live - dt.timedelta(hours=3)).strftime("%Y-%m-%d %H:%M")
+    assert admin_client.post(url, {"release": release.pk, "send_at": early}).status_code == 302
+    pre_release = Mailing.objects.get(release=release)
+    assert pre_release.kind == Mailing.EMBARGO
+    assert timezone.localtime(pre_release.send_at).strftime("%Y-%m-%d %H:%M") == early

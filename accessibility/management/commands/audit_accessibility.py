@@ -7,12 +7,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from ...findings import LEVELS
+from ...models import AuditRun
 from ...registry import PRESSROOM, PROFILES, WCAG
 from ...reports import FORMATS
-from ...results import store_run
 from ...runner import (
     Target,
-    audit_targets,
     crawl,
     file_targets,
     is_url,
@@ -20,6 +19,7 @@ from ...runner import (
     local_server,
     path_of,
 )
+from ...runs import execute, plan, results_of
 
 ENGINES = {"static": ["static"], "axe": ["axe"], "all": ["static", "axe"]}
 
@@ -64,7 +64,34 @@ class Command(BaseCommand):
             choices=["de", "en"],
             help="Language of all messages and the report (default: the site's language).",
         )
-        parser.add_argument("--no-store", action="store_true", help="Do not store the run.")
+        parser.add_argument(
+            "--no-store", action="store_true", help="Do not keep the run once it is reported."
+        )
+        parser.add_argument(
+            "--parallel",
+            type=int,
+            metavar="N",
+            help="Pages audited at once, each in its own browser (default: "
+            "PRESSROOM_AUDIT_PARALLEL, 1).",
+        )
+        parser.add_argument(
+            "--grid",
+            metavar="URL",
+            help="Run the browsers on this Selenium Grid 4 (default: PRESSROOM_AUDIT_GRID_URL; "
+            "none: local Chromiums).",
+        )
+        parser.add_argument(
+            "--recycle",
+            type=int,
+            metavar="M",
+            help="Replace each browser after M pages (default: PRESSROOM_AUDIT_RECYCLE_PAGES).",
+        )
+        parser.add_argument(
+            "--resume",
+            type=int,
+            metavar="RUN_ID",
+            help="Go on with a stopped run: audit only its pages not stored yet.",
+        )
 
     def handle(self, *args, **options):
         if options["language"]:
@@ -73,42 +100,87 @@ class Command(BaseCommand):
         return self.audit(options)
 
     def audit(self, options):
-        engines = ENGINES[options["engine"]]
-        foreign = bool(options["crawl"] or options["targets"])
-        profile = options["profile"] or (WCAG if foreign else PRESSROOM)
         with ExitStack() as stack:
-            targets, description, local = self.collect_targets(options, stack)
-            if not targets:
-                raise CommandError("Nothing to audit: no live pages, URLs or files were found.")
-            auditor = None
-            if "axe" in engines:
-                from ...axe import AxeAuditor
-
-                auditor = stack.enter_context(AxeAuditor(language=translation.get_language()))
-            results = audit_targets(
-                targets, engines, auditor, progress=self.progress_display(), profile=profile
+            if options["resume"]:
+                run, address = self.resumed_run(options["resume"], stack)
+            else:
+                run, address = self.planned_run(options, stack)
+            to_audit = run.pages.filter(audited_at__isnull=True).count()
+            self.stderr.write(f"Audit run {run.pk}: {run.pages.count()} pages, {to_audit} to audit")
+            execute(
+                run,
+                parallel=options["parallel"],
+                grid_url=options["grid"],
+                recycle_every=options["recycle"],
+                language=translation.get_language(),
+                address=address,
+                progress=self.progress_display(),
             )
         if sys.stderr.isatty():
             sys.stderr.write("\n")
-        if local:  # the server's origin is gone with it: report and store the pages' paths
-            for item in [*targets, *results]:
-                item.url = path_of(item.url)
+        if run.finished_at is None:
+            raise CommandError(
+                f"Run {run.pk} is incomplete; go on with --resume {run.pk} (see the log above)."
+            )
+        results = list(results_of(run))
         report = FORMATS[options["format"]](results)
         if options["output"]:
             options["output"].write_text(report, encoding="utf-8")
             self.stderr.write(f"Report written to {options['output']}")
         else:
             self.stdout.write(report, ending="")
-        if not options["no_store"]:
-            pages = {target.url: target.page for target in targets if target.page is not None}
-            store_run(description, results, pages)
+        if options["no_store"]:
+            run.delete()
         fail_on = options["fail_on"]
         if fail_on != "never" and any(result.at_least(fail_on) for result in results):
             sys.exit(1)
 
+    def planned_run(self, options, stack):
+        engines = ENGINES[options["engine"]]
+        foreign = bool(options["crawl"] or options["targets"])
+        profile = options["profile"] or (WCAG if foreign else PRESSROOM)
+        self.local_base = None
+        targets, description = self.collect_targets(options, stack)
+        if not targets:
+            raise CommandError("Nothing to audit: no live pages, URLs or files were found.")
+        address = None
+        if self.local_base:  # its origin is gone with it: the run keeps the pages' paths
+            for target in targets:
+                target.url = path_of(target.url)
+            address = self.served_at(self.local_base)
+        run = plan(
+            targets,
+            engines=engines,
+            profile=profile,
+            target=description,
+            kind=AuditRun.MANUAL if foreign else AuditRun.SITE,
+            options={"local_server": bool(self.local_base)},
+        )
+        return run, address
+
+    def resumed_run(self, run_id, stack):
+        """The stopped run; its own local server (at another port) if it had one."""
+        run = AuditRun.objects.filter(pk=run_id).first()
+        if run is None:
+            raise CommandError(f"There is no audit run {run_id}.")
+        if not run.options.get("local_server"):
+            return run, None
+        return run, self.served_at(self.start_local_server(stack))
+
+    @staticmethod
+    def served_at(base):
+        return lambda path: base + path
+
+    @staticmethod
+    def start_local_server(stack):
+        try:
+            return stack.enter_context(local_server())
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from error
+
     def collect_targets(self, options, stack):
         if options["crawl"]:
-            return crawl(options["crawl"], options["limit"]), options["crawl"], False
+            return crawl(options["crawl"], options["limit"]), options["crawl"]
         if options["targets"]:
             targets = []
             for target in options["targets"]:
@@ -118,15 +190,12 @@ class Command(BaseCommand):
                     targets += file_targets([target])
                 else:
                     raise CommandError(f"{target}: neither a URL nor an existing file.")
-            return targets, " ".join(options["targets"]), False
-        if options["base_url"]:
-            base_url = options["base_url"]
-            return live_page_targets(base_url), f"live pages at {base_url}", False
-        try:
-            base_url = stack.enter_context(local_server())
-        except ImproperlyConfigured as error:
-            raise CommandError(str(error)) from error
-        return live_page_targets(base_url), "live pages (local server)", True
+            return targets, " ".join(options["targets"])
+        base_url = options["base_url"]
+        if base_url:
+            return live_page_targets(base_url), f"live pages at {base_url}"
+        self.local_base = self.start_local_server(stack)
+        return live_page_targets(self.local_base), "live pages (local server)"
 
     def progress_display(self):
         if not sys.stderr.isatty():

@@ -1,0 +1,160 @@
+"""Audit on publish: Wagtail's page_published (any page type, also from publish_scheduled)
+writes down a run of the page and the pages its publication changes, and queues it for the
+background worker. The editor who published hears of the result (admin message, mail)."""
+
+from urllib.parse import urljoin
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.signals import page_published
+
+from . import conf
+from .findings import IMPACTS, REVIEW
+from .models import AuditFinding, AuditRun
+from .registry import PRESSROOM
+from .runner import Target
+from .runs import plan
+
+ENGINES = ["static", "axe"]
+PENDING, CLEAN = "pending", "clean"
+
+
+def address(page) -> str | None:
+    """Where the worker reaches the page: PRESSROOM_AUDIT_BASE_URL, else the page's own URL."""
+    parts = page.get_url_parts()
+    if not parts or not parts[2]:
+        return None
+    base = conf.get("PRESSROOM_AUDIT_BASE_URL")
+    return urljoin(base, parts[2].lstrip("/")) if base else parts[1] + parts[2]
+
+
+def changed_pages(page) -> list:
+    """The page, its parent (an index lists it first) and the site's home page, plus what the
+    hook `pressroom_audit_on_publish_pages` adds: hook(page) -> pages."""
+    pages = [page, page.get_parent()]
+    site = page.get_site()
+    if site is not None:
+        pages.append(site.root_page)
+    for hook in hooks.get_hooks("pressroom_audit_on_publish_pages"):
+        pages.extend(hook(page))
+    return [p.specific for p in pages if p is not None and p.depth > 1 and p.live]
+
+
+def publish_targets(page) -> list[Target]:
+    targets, seen = [], set()
+    for changed in changed_pages(page):
+        url = address(changed)
+        if url and url not in seen:
+            seen.add(url)
+            targets.append(Target(url=url, page=changed))
+    return targets
+
+
+def queue_audit(page, user) -> AuditRun | None:
+    from .tasks import audit_run, enqueue
+
+    targets = publish_targets(page)
+    if not targets:
+        return None
+    run = plan(
+        targets,
+        engines=ENGINES,
+        profile=PRESSROOM,
+        target=targets[0].url,
+        kind=AuditRun.PUBLISH,
+        page=page,
+        requested_by=user,
+    )
+    enqueue(audit_run, run.pk)
+    return run
+
+
+def audit_published_page(sender, instance, revision=None, **kwargs):
+    if not conf.get("PRESSROOM_AUDIT_ON_PUBLISH") or not instance.live:
+        return  # e.g. publishing scheduled for later: the page is not public yet
+    user = getattr(revision, "user", None)
+    transaction.on_commit(lambda: queue_audit(instance, user))
+
+
+def connect():
+    page_published.connect(audit_published_page, dispatch_uid="pressroom-audit-on-publish")
+
+
+def problem_findings(run):
+    return AuditFinding.objects.filter(audited_page__run=run).exclude(impact=REVIEW)
+
+
+def state_of(page) -> tuple[str, int, AuditRun | None]:
+    """The page's accessibility state from its newest audit: (pending | clean | findings, n,
+    run). ("", 0, None) for a page never audited."""
+    audited = page_audits(page).select_related("run").first()
+    if audited is None:
+        return "", 0, None
+    if audited.audited_at is None:
+        return PENDING, 0, audited.run
+    count = audited.findings.exclude(impact=REVIEW).count()
+    return (CLEAN if count == 0 else "findings"), count, audited.run
+
+
+def page_audits(page):
+    from .models import AuditedPage
+
+    return AuditedPage.objects.filter(page_id=page.pk).order_by("-run__started_at", "-pk")
+
+
+def state_label(state, count) -> str:
+    if state == PENDING:
+        return _("Accessibility: audit pending")
+    if state == CLEAN:
+        return _("Accessibility: no findings")
+    return ngettext(
+        "Accessibility: %(count)d finding", "Accessibility: %(count)d findings", count
+    ) % {"count": count}
+
+
+def report_url(run) -> str:
+    return reverse("pressroom_accessibility_report") + f"?run={run.pk}"
+
+
+def serious(run) -> int:
+    worst = IMPACTS[IMPACTS.index(conf.get("PRESSROOM_AUDIT_MAIL_IMPACT")) :]
+    return problem_findings(run).filter(impact__in=worst).count()
+
+
+def summary(run) -> str:
+    count = problem_findings(run).count()
+    title = run.page.get_admin_display_title() if run.page else run.target
+    if not count:
+        return _("Accessibility audit of “%(title)s”: no findings on %(pages)d pages.") % {
+            "title": title,
+            "pages": run.pages.count(),
+        }
+    return ngettext(
+        "Accessibility audit of “%(title)s”: %(count)d finding, %(serious)d of them serious "
+        "or worse.",
+        "Accessibility audit of “%(title)s”: %(count)d findings, %(serious)d of them serious "
+        "or worse.",
+        count,
+    ) % {"title": title, "count": count, "serious": serious(run)}
+
+
+def user_language(user) -> str | None:
+    from wagtail.users.models import UserProfile
+
+    return UserProfile.get_for_user(user).get_preferred_language()
+
+
+def mail_editor(run, admin_url: str) -> bool:
+    """A mail to the editor who published, when a finding is serious or worse."""
+    user = run.requested_by
+    if user is None or not user.email or not serious(run):
+        return False
+    with translation.override(user_language(user)):
+        body = "\n\n".join([summary(run), _("The findings: %(url)s") % {"url": admin_url}])
+        send_mail(_("Accessibility problems after publishing"), body, None, [user.email])
+    return True
