@@ -41,7 +41,7 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def environment(transactional_db):
+def environment():
     return {
         **os.environ,
         "DATABASE_URL": database_url(),
@@ -91,6 +91,8 @@ def cron(environment, command):
     )
 
 
+# Committed data the other processes can read; the migrations' rows (root page) come back after.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_publish_in_another_process_reaches_every_worker(gunicorn, make_release, environment):
     release = make_release(title="Alter Titel")
     page_url, archive_url = gunicorn + release.url, gunicorn + "/presse/"
