@@ -196,7 +196,47 @@ def main():
         results[version] = run_version(code, chosen, args.repeat)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "archive_scale.json").write_text(json.dumps(results, indent=2) + "\n")
-    print(table(results))
+    report(results)
+
+
+NAMES = {
+    "page_1": "archive page 1",
+    "deep": "page 500 (after: `?before=`)",
+    "year": "year filter",
+    "feed": "RSS feed",
+    "search": f"search `?q={WORD}`",
+}
+
+
+def report(results):
+    """The table, a plot per code version and the plans: benchmarks/results/archive_scale.md."""
+    from benchmarks.plot import line_chart
+
+    for version in ("before", "after"):
+        row = results[version]
+        line_chart(
+            ROOT / "docs" / f"benchmark-archive-{version}.png",
+            f"Archive on PostgreSQL, {version}: median ms per request by releases in the index",
+            list(SIZES),
+            {NAMES[name]: [row[str(size)][name]["ms"] for size in SIZES] for name in NAMES},
+        )
+    largest = str(SIZES[-1])
+    parts = [table(results), ""]
+    for name in NAMES:
+        for version in ("before", "after"):
+            measured = results[version][largest][name]
+            parts += [
+                f"**{NAMES[name]}, {version}, {SIZES[-1]:,} releases** — slowest statement "
+                f"{measured['slowest_sql_ms']} ms of {measured['queries']} queries:",
+                "",
+                "```",
+                measured["plan"],
+                "```",
+                "",
+            ]
+    text = "\n".join(parts)
+    (RESULTS / "archive_scale.md").write_text(text)
+    print(text)
 
 
 def table(results) -> str:
@@ -204,13 +244,13 @@ def table(results) -> str:
     lines = ["| URL | code | " + " | ".join(f"{size:,} ms" for size in SIZES)]
     lines[0] += f" | {SIZES[-1]:,} vs {SIZES[0]:,} |"
     lines.append("|" + " --- |" * (len(SIZES) + 3))
-    for name in ("page_1", "deep", "year", "feed", "search"):
+    for name in NAMES:
         for version in ("before", "after"):
             row = results[version]
             times = [row[str(size)][name]["ms"] for size in SIZES]
             ratio = row[str(SIZES[-1])][name]["ms"] / row[smallest][name]["ms"]
             cells = " | ".join(f"{ms:.1f}" for ms in times)
-            lines.append(f"| {name} | {version} | {cells} | {ratio:.2f}× |")
+            lines.append(f"| {NAMES[name]} | {version} | {cells} | {ratio:.2f}× |")
     return "\n".join(lines)
 
 
