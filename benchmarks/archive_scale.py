@@ -175,7 +175,12 @@ def main():
     parser.add_argument("--before", default="433d881")
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--measure")
+    parser.add_argument("--report", action="store_true", help="only the report of the last run")
     args = parser.parse_args()
+    if args.report:
+        sys.path.insert(0, str(ROOT))
+        report(json.loads((RESULTS / "archive_scale.json").read_text()))
+        return
     if args.measure:
         setup_django(Path.cwd())
         sys.stdout.flush()
