@@ -68,11 +68,11 @@ def month_counts(releases) -> dict[tuple[int, int], int]:
 
 def summary(index, releases, request=None) -> dict[tuple[int, int], int]:
     """The month counts of an index, computed once per change of the index (page cache)."""
-    parts = index.get_url_parts(request)
-    if parts is None:
+    path = page_cache.url_path_of(index, request)
+    if path is None:
         return month_counts(releases)
     return page_cache.remember(
-        f"archive-months:{index.pk}", lambda: month_counts(releases), request, path=parts[2]
+        f"archive-months:{index.pk}", lambda: month_counts(releases), request, path=path
     )
 
 

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -100,12 +101,20 @@ def invalidate_paths(paths):
     page_cache().set_many({path_key(path): new_token() for path in set(paths)}, timeout=None)
 
 
+def url_path_of(page, request=None) -> str | None:
+    """A page's URL path as request.path_info has it: without the script prefix (cron has
+    none, a request may)."""
+    parts = page.get_url_parts(request)
+    if parts is None:
+        return None
+    return parts[2].removeprefix(get_script_prefix().rstrip("/"))
+
+
 def page_paths(page) -> list[str]:
     """The URL paths a page is served under (Wagtail's frontend-cache paths: an index's feeds)."""
-    parts = page.get_url_parts()
-    if parts is None:
+    page_path = url_path_of(page)
+    if page_path is None:
         return []
-    page_path = parts[2]
     return [page_path + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
 
 
@@ -181,7 +190,7 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         cache = page_cache()
-        version_keys = [GENERATION_KEY, path_key(request.path)]
+        version_keys = [GENERATION_KEY, path_key(request.path_info)]
         found = cache.get_many([key, *version_keys])  # one round trip for a hit
         current = versions(cache, version_keys, known=found)
         request._pressroom_generation = current[GENERATION_KEY]
