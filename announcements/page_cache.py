@@ -29,9 +29,10 @@ GENERATION_KEY = "pressroom:page-cache:generation"
 CACHE_HEADER = "X-Pressroom-Cache"
 MIDDLEWARE_PATH = "announcements.page_cache.PageCacheMiddleware"
 
-# The query parameters our pages read and whose values form a small set (the archive's filters
-# and page numbers). Any other parameter (tracking, typos, free-text search) is not cached.
-CACHED_PARAMETERS = frozenset({"year", "month", "topic", "issuer", "page"})
+# The query parameters our pages read and whose values form a small set: the archive's filters,
+# page numbers and the release an older/newer page continues from. Any other parameter
+# (tracking, typos, free-text search) is not cached.
+CACHED_PARAMETERS = frozenset({"year", "month", "topic", "issuer", "page", "before", "after"})
 PLAIN_VALUE = re.compile(r"[0-9A-Za-z_-]{1,60}")
 
 
