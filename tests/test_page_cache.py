@@ -176,6 +176,7 @@ def test_unpublishing_a_release_reloads_its_index(client, make_release):
         "?year=1066",  # a year the archive does not have
         "?page=99",  # beyond the last page: page 1 is shown
         "?page=01",
+        "?before=999999",  # no such release
         "?year=2026&year=2025",
         "?topic=%3Cscript%3E",
     ],
