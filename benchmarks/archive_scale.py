@@ -7,7 +7,7 @@ One site holds three press indexes of 100, 10,000 and 100,000 releases (110,100 
 bulk insert, search entries by one INSERT … SELECT). The same URLs are then measured with the
 code of this checkout ("after") and of the commit `--before` (extracted with `git archive`),
 each in its own process on the same database: in-process requests through the whole Django
-stack, full-page cache off, median of `--repeat`. For every URL the slowest SQL statement is
+stack, full-page cache off, median of `--repeat` (of 3 for the search). For every URL the slowest SQL statement is
 kept with its `EXPLAIN ANALYZE` plan. Writes benchmarks/results/archive_scale.json.
 """
 
@@ -27,6 +27,7 @@ SIZES = tuple(int(size) for size in os.environ.get("BENCH_SIZES", "100,10000,100
 CHUNK = 10_000
 DEEP = 9_980  # where page 500 of 20 starts
 WORD = "Mitteilung"  # in the lead of every release: a common word
+SEARCH_REPEAT = 3
 
 
 def setup_django(code_root):
@@ -137,8 +138,10 @@ def measure(targets, repeat) -> dict:
         started = time.perf_counter()
         assert client.get(url).status_code == 200, url
         first[size, name] = time.perf_counter() - started
-    for _round in range(repeat):
+    for round_number in range(repeat):
         for size, name, url in cases:
+            if name == "search" and round_number >= SEARCH_REPEAT:
+                continue  # the old search takes up to a minute a request at 100,000
             started = time.perf_counter()
             client.get(url)
             times[size, name].append(time.perf_counter() - started)
