@@ -7,8 +7,9 @@ One site holds three press indexes of 100, 10,000 and 100,000 releases (110,100 
 bulk insert, search entries by one INSERT … SELECT). The same URLs are then measured with the
 code of this checkout ("after") and of the commit `--before` (extracted with `git archive`),
 each in its own process on the same database: in-process requests through the whole Django
-stack, full-page cache off, median of `--repeat` (of 3 for the search). For every URL the slowest SQL statement is
-kept with its `EXPLAIN ANALYZE` plan. Writes benchmarks/results/archive_scale.json.
+stack, full-page cache off, median of `--repeat` (of 3 for the search). For every URL the
+slowest SQL statement is kept with its `EXPLAIN ANALYZE` plan.
+Writes benchmarks/results/archive_scale.json, .md and docs/benchmark-archive-*.png.
 """
 
 import argparse
