@@ -215,7 +215,7 @@ def test_the_page_cache_refuses_a_per_process_cache(db, settings):
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     with pytest.raises(SystemCheckError, match="pressroom_announcements.E001") as error:
-        call_command("check")
+        call_command("check", tags=["caches"])
     assert "Redis" in str(error.value)
     settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "PageCache" not in name]
-    call_command("check")  # without the middleware, nothing is cached per process
+    call_command("check", tags=["caches"])  # without the middleware, nothing cached per process
