@@ -156,7 +156,10 @@ def measure(targets, repeat) -> dict:
         if name != "search" or SEARCH_REPEAT:
             with CaptureQueriesContext(connection) as captured:
                 client.get(url)
-        slowest = max(captured.captured_queries, key=lambda query: float(query["time"]))
+        selects = [
+            query for query in captured.captured_queries if query["sql"].startswith("SELECT")
+        ]
+        slowest = max(selects, key=lambda query: float(query["time"]))
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + slowest["sql"])
             plan = "\n".join(row[0] for row in cursor.fetchall())
