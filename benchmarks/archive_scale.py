@@ -180,7 +180,7 @@ def run_version(code_root, targets, repeat) -> dict:
     if code_root != ROOT:  # the old search: one request per size (up to a minute each)
         env["BENCH_SEARCH_REPEAT"] = "0"
     output = subprocess.run(
-        command, cwd=code_root, env=env, check=True, capture_output=True, text=True
+        command, cwd=code_root, env=env, check=True, stdout=subprocess.PIPE, text=True
     )
     return json.loads(output.stdout.strip().splitlines()[-1])
 
