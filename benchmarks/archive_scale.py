@@ -174,6 +174,41 @@ def measure(targets, repeat) -> dict:
     return result
 
 
+def list_plans():
+    """EXPLAIN ANALYZE of every list and count statement of the new code at the largest size:
+    benchmarks/results/archive_plans_after.md."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    paths = {size: f"/start/archiv-{size}/" for size in (SIZES[0], SIZES[-1])}
+    small, large = (urls(paths)[str(size)]["after"] for size in (SIZES[0], SIZES[-1]))
+    pages = {
+        "archive page 1": large["page_1"],
+        "page 500 (`?before=`)": large["deep"],
+        "year filter": large["year"],
+        "RSS feed": large["feed"],
+        f"search, {SIZES[0]}-release index": small["search"],
+        f"search, {SIZES[-1]:,}-release index": large["search"],
+    }
+    client, out = Client(), []
+    for name, url in pages.items():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        for query in captured.captured_queries:
+            sql = query["sql"]
+            if "pressreleasepage" not in sql or not sql.startswith("SELECT"):
+                continue
+            if "release_date" not in sql and "COUNT" not in sql:
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            out += [f"**{name}** (`{url}`), after, {query['time']} s:", "", "```", plan, "```", ""]
+    (RESULTS / "archive_plans_after.md").write_text("\n".join(out))
+
+
 def run_version(code_root, targets, repeat) -> dict:
     command = [sys.executable, __file__, "--measure", json.dumps(targets), "--repeat", str(repeat)]
     env = {**os.environ, "PYTHONPATH": str(code_root)}
@@ -191,7 +226,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--measure")
     parser.add_argument("--report", action="store_true", help="only the report of the last run")
+    parser.add_argument("--plans", action="store_true", help="only the plans of the new code")
     args = parser.parse_args()
+    if args.plans:
+        setup_django(ROOT)
+        list_plans()
+        return
     if args.report:
         sys.path.insert(0, str(ROOT))
         report(json.loads((RESULTS / "archive_scale.json").read_text()))
