@@ -72,11 +72,11 @@ def month_counts(releases) -> dict[tuple[int, int], int]:
 
 def summary(index, releases, request=None) -> dict[tuple[int, int], int]:
     """The month counts of an index, computed once per change of the index (page cache)."""
-    parts = index.get_url_parts(request)
-    if parts is None:
+    path = page_cache.url_path_of(index, request)
+    if path is None:
         return month_counts(releases)
     return page_cache.remember(
-        f"archive-months:{index.pk}", lambda: month_counts(releases), request, path=parts[2]
+        f"archive-months:{index.pk}", lambda: month_counts(releases), request, path=path
     )
 
 
@@ -158,7 +158,10 @@ class Listing:
 
 
 def parse_positive(value, default=None) -> int | None:
-    return int(value) if value and value.isdigit() and not value.startswith("0") else default
+    """A positive number as written canonically and small enough for a database id."""
+    if value and value.isdigit() and not value.startswith("0") and len(value) <= 18:
+        return int(value)
+    return default
 
 
 def numbered_page(releases, count, requested, size) -> Listing:
@@ -220,8 +223,10 @@ def listing_for(index, request, form, releases, counts) -> Listing:
     if before or after:
         anchor = index.releases().filter(pk=before or after)
         anchor = anchor.values_list("release_date", "pk").first()
-        if anchor is not None:
-            return keyset_page(releases, anchor, before is not None, size, words)
+        listing = anchor and keyset_page(releases, anchor, bool(before), size, words)
+        if listing and listing.items:
+            listing.valid = "page" not in request.GET
+            return listing
     if words:
         releases = search(releases, words)
     count = known_count(counts, filters)

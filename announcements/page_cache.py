@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -28,9 +29,10 @@ GENERATION_KEY = "pressroom:page-cache:generation"
 CACHE_HEADER = "X-Pressroom-Cache"
 MIDDLEWARE_PATH = "announcements.page_cache.PageCacheMiddleware"
 
-# The query parameters our pages read and whose values form a small set (the archive's filters
-# and page numbers). Any other parameter (tracking, typos, free-text search) is not cached.
-CACHED_PARAMETERS = frozenset({"year", "month", "topic", "issuer", "page"})
+# The query parameters our pages read and whose values form a small set: the archive's filters,
+# page numbers and the release an older/newer page continues from. Any other parameter
+# (tracking, typos, free-text search) is not cached.
+CACHED_PARAMETERS = frozenset({"year", "month", "topic", "issuer", "page", "before", "after"})
 PLAIN_VALUE = re.compile(r"[0-9A-Za-z_-]{1,60}")
 
 
@@ -100,12 +102,20 @@ def invalidate_paths(paths):
     page_cache().set_many({path_key(path): new_token() for path in set(paths)}, timeout=None)
 
 
+def url_path_of(page, request=None) -> str | None:
+    """A page's URL path as request.path_info has it: without the script prefix (cron has
+    none, a request may)."""
+    parts = page.get_url_parts(request)
+    if parts is None:
+        return None
+    return parts[2].removeprefix(get_script_prefix().rstrip("/"))
+
+
 def page_paths(page) -> list[str]:
     """The URL paths a page is served under (Wagtail's frontend-cache paths: an index's feeds)."""
-    parts = page.get_url_parts()
-    if parts is None:
+    page_path = url_path_of(page)
+    if page_path is None:
         return []
-    page_path = parts[2]
     return [page_path + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
 
 
@@ -181,7 +191,7 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         cache = page_cache()
-        version_keys = [GENERATION_KEY, path_key(request.path)]
+        version_keys = [GENERATION_KEY, path_key(request.path_info)]
         found = cache.get_many([key, *version_keys])  # one round trip for a hit
         current = versions(cache, version_keys, known=found)
         request._pressroom_generation = current[GENERATION_KEY]

@@ -7,8 +7,9 @@ One site holds three press indexes of 100, 10,000 and 100,000 releases (110,100 
 bulk insert, search entries by one INSERT … SELECT). The same URLs are then measured with the
 code of this checkout ("after") and of the commit `--before` (extracted with `git archive`),
 each in its own process on the same database: in-process requests through the whole Django
-stack, full-page cache off, median of `--repeat`. For every URL the slowest SQL statement is
-kept with its `EXPLAIN ANALYZE` plan. Writes benchmarks/results/archive_scale.json.
+stack, full-page cache off, median of `--repeat` (of 3 for the search). For every URL the
+slowest SQL statement is kept with its `EXPLAIN ANALYZE` plan.
+Writes benchmarks/results/archive_scale.json, .md and docs/benchmark-archive-*.png.
 """
 
 import argparse
@@ -27,6 +28,7 @@ SIZES = tuple(int(size) for size in os.environ.get("BENCH_SIZES", "100,10000,100
 CHUNK = 10_000
 DEEP = 9_980  # where page 500 of 20 starts
 WORD = "Mitteilung"  # in the lead of every release: a common word
+SEARCH_REPEAT = int(os.environ.get("BENCH_SEARCH_REPEAT", "3"))  # 0: the first request only
 
 
 def setup_django(code_root):
@@ -133,27 +135,38 @@ def measure(targets, repeat) -> dict:
     client = Client()
     cases = [(size, name, url) for size, named in targets.items() for name, url in named.items()]
     first, times = {}, {(size, name): [] for size, name, _url in cases}
+    captures = {}
     for size, name, url in cases:
         started = time.perf_counter()
-        assert client.get(url).status_code == 200, url
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200, url
         first[size, name] = time.perf_counter() - started
-    for _round in range(repeat):
+        captures[size, name] = list(captured.captured_queries)  # the query log is a ring
+        if name == "search" and not SEARCH_REPEAT:
+            times[size, name].append(first[size, name])
+    for round_number in range(repeat):
         for size, name, url in cases:
+            if name == "search" and round_number >= SEARCH_REPEAT:
+                continue  # the old search takes up to a minute a request at 100,000
             started = time.perf_counter()
             client.get(url)
             times[size, name].append(time.perf_counter() - started)
     result = {size: {} for size in targets}
     for size, name, url in cases:
-        with CaptureQueriesContext(connection) as captured:
-            client.get(url)
-        slowest = max(captured.captured_queries, key=lambda query: float(query["time"]))
+        queries = captures[size, name]  # the old search: its first request only
+        if name != "search" or SEARCH_REPEAT:
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            queries = captured.captured_queries
+        selects = [query for query in queries if query["sql"].startswith("SELECT")]
+        slowest = max(selects, key=lambda query: float(query["time"]))
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + slowest["sql"])
             plan = "\n".join(row[0] for row in cursor.fetchall())
         result[size][name] = {
             "ms": round(median(times[size, name]) * 1000, 1),
             "first_request_ms": round(first[size, name] * 1000, 1),
-            "queries": len(captured.captured_queries),
+            "queries": len(queries),
             "slowest_sql_ms": round(float(slowest["time"]) * 1000, 1),
             "slowest_sql": slowest["sql"],
             "plan": plan,
@@ -161,11 +174,48 @@ def measure(targets, repeat) -> dict:
     return result
 
 
+def list_plans():
+    """EXPLAIN ANALYZE of every list and count statement of the new code at the largest size:
+    benchmarks/results/archive_plans_after.md."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    paths = {size: f"/start/archiv-{size}/" for size in (SIZES[0], SIZES[-1])}
+    small, large = (urls(paths)[str(size)]["after"] for size in (SIZES[0], SIZES[-1]))
+    pages = {
+        "archive page 1": large["page_1"],
+        "page 500 (`?before=`)": large["deep"],
+        "year filter": large["year"],
+        "RSS feed": large["feed"],
+        f"search, {SIZES[0]}-release index": small["search"],
+        f"search, {SIZES[-1]:,}-release index": large["search"],
+    }
+    client, out = Client(), []
+    for name, url in pages.items():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        for query in captured.captured_queries:
+            sql = query["sql"]
+            if "pressreleasepage" not in sql or not sql.startswith("SELECT"):
+                continue
+            if "release_date" not in sql and "COUNT" not in sql:
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            out += [f"**{name}** (`{url}`), after, {query['time']} s:", "", "```", plan, "```", ""]
+    (RESULTS / "archive_plans_after.md").write_text("\n".join(out))
+
+
 def run_version(code_root, targets, repeat) -> dict:
     command = [sys.executable, __file__, "--measure", json.dumps(targets), "--repeat", str(repeat)]
     env = {**os.environ, "PYTHONPATH": str(code_root)}
+    if code_root != ROOT:  # the old search: one request per size (up to a minute each)
+        env["BENCH_SEARCH_REPEAT"] = "0"
     output = subprocess.run(
-        command, cwd=code_root, env=env, check=True, capture_output=True, text=True
+        command, cwd=code_root, env=env, check=True, stdout=subprocess.PIPE, text=True
     )
     return json.loads(output.stdout.strip().splitlines()[-1])
 
@@ -175,7 +225,17 @@ def main():
     parser.add_argument("--before", default="433d881")
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--measure")
+    parser.add_argument("--report", action="store_true", help="only the report of the last run")
+    parser.add_argument("--plans", action="store_true", help="only the plans of the new code")
     args = parser.parse_args()
+    if args.plans:
+        setup_django(ROOT)
+        list_plans()
+        return
+    if args.report:
+        sys.path.insert(0, str(ROOT))
+        report(json.loads((RESULTS / "archive_scale.json").read_text()))
+        return
     if args.measure:
         setup_django(Path.cwd())
         sys.stdout.flush()
@@ -196,7 +256,47 @@ def main():
         results[version] = run_version(code, chosen, args.repeat)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "archive_scale.json").write_text(json.dumps(results, indent=2) + "\n")
-    print(table(results))
+    report(results)
+
+
+NAMES = {
+    "page_1": "archive page 1",
+    "deep": "page 500 (after: `?before=`)",
+    "year": "year filter",
+    "feed": "RSS feed",
+    "search": f"search `?q={WORD}`",
+}
+
+
+def report(results):
+    """The table, a plot per code version and the plans: benchmarks/results/archive_scale.md."""
+    from benchmarks.plot import line_chart
+
+    for version in ("before", "after"):
+        row = results[version]
+        line_chart(
+            ROOT / "docs" / f"benchmark-archive-{version}.png",
+            f"Archive on PostgreSQL, {version}: median ms per request by releases in the index",
+            list(SIZES),
+            {NAMES[name]: [row[str(size)][name]["ms"] for size in SIZES] for name in NAMES},
+        )
+    largest = str(SIZES[-1])
+    parts = [table(results), ""]
+    for name in NAMES:
+        for version in ("before", "after"):
+            measured = results[version][largest][name]
+            parts += [
+                f"**{NAMES[name]}, {version}, {SIZES[-1]:,} releases** — slowest statement "
+                f"{measured['slowest_sql_ms']} ms of {measured['queries']} queries:",
+                "",
+                "```",
+                measured["plan"],
+                "```",
+                "",
+            ]
+    text = "\n".join(parts)
+    (RESULTS / "archive_scale.md").write_text(text)
+    print(text)
 
 
 def table(results) -> str:
@@ -204,13 +304,13 @@ def table(results) -> str:
     lines = ["| URL | code | " + " | ".join(f"{size:,} ms" for size in SIZES)]
     lines[0] += f" | {SIZES[-1]:,} vs {SIZES[0]:,} |"
     lines.append("|" + " --- |" * (len(SIZES) + 3))
-    for name in ("page_1", "deep", "year", "feed", "search"):
+    for name in NAMES:
         for version in ("before", "after"):
             row = results[version]
             times = [row[str(size)][name]["ms"] for size in SIZES]
             ratio = row[str(SIZES[-1])][name]["ms"] / row[smallest][name]["ms"]
             cells = " | ".join(f"{ms:.1f}" for ms in times)
-            lines.append(f"| {name} | {version} | {cells} | {ratio:.2f}× |")
+            lines.append(f"| {NAMES[name]} | {version} | {cells} | {ratio:.2f}× |")
     return "\n".join(lines)
 
 

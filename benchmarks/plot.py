@@ -11,6 +11,8 @@ SERIES_STYLE = [
     ((11, 79, 138), "circle", None),
     ((138, 28, 28), "square", 8),
     ((31, 107, 58), "triangle", 3),
+    ((110, 60, 150), "circle", 14),
+    ((150, 90, 0), "square", None),
 ]
 WIDTH, HEIGHT, MARGIN = 900, 520, 80
 

@@ -45,6 +45,8 @@ def test_deep_pages_are_reached_by_older_links_and_back_by_newer(client, seven):
     )
     assert newer == pages[-2][0]
     assert "Neueste Pressemitteilungen" in last_links
+    again = client.get("/presse/" + last_links["Neuere Pressemitteilungen"])
+    assert again["X-Pressroom-Cache"] == "hit"  # deep pages are cached like numbered ones
 
 
 def test_an_unknown_position_shows_the_first_page(client, seven):

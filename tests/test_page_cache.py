@@ -176,6 +176,7 @@ def test_unpublishing_a_release_reloads_its_index(client, make_release):
         "?year=1066",  # a year the archive does not have
         "?page=99",  # beyond the last page: page 1 is shown
         "?page=01",
+        "?before=999999",  # no such release
         "?year=2026&year=2025",
         "?topic=%3Cscript%3E",
     ],
@@ -214,7 +215,7 @@ def test_the_page_cache_refuses_a_per_process_cache(db, settings):
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     with pytest.raises(SystemCheckError, match="pressroom_announcements.E001") as error:
-        call_command("check")
+        call_command("check", tags=["caches"])
     assert "Redis" in str(error.value)
     settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "PageCache" not in name]
-    call_command("check")  # without the middleware, nothing is cached per process
+    call_command("check", tags=["caches"])  # without the middleware, nothing cached per process
