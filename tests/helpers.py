@@ -1,4 +1,7 @@
+import socket
+
 from bs4 import BeautifulSoup
+from django.db import connection
 
 
 def soup_of(response):
@@ -12,3 +15,19 @@ def visible_text(element):
     for hidden in copy.select("[aria-hidden=true]"):
         hidden.decompose()
     return " ".join(copy.get_text(" ").split())
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1 for a server the test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_url() -> str:
+    """The test database as DATABASE_URL, for processes the test starts."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"

@@ -4,7 +4,6 @@ import asyncio
 import email
 import email.policy
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -13,15 +12,10 @@ from pathlib import Path
 
 import django
 from aiosmtpd.controller import Controller
-from django.db import connection
+
+from .helpers import database_url, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Recorder:
@@ -77,14 +71,6 @@ class SmtpServer:
         else:
             settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
             settings.EMAIL_HOST, settings.EMAIL_PORT = options["host"], options["port"]
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def worker(smtp_port: int, *args: str, **extra_env) -> subprocess.Popen:

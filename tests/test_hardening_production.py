@@ -7,7 +7,6 @@ fresh SQLite database with the demo content, in a subprocess of its own.
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,8 @@ from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility.browser import headless_chromium
+
+from .helpers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "pressroom-demo-production"
@@ -39,12 +40,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 EDIT_LINKS = "return [...document.querySelectorAll(\"a[href*='/edit/']\")].map((a) => a.href)"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ afterwards must show the new state, whichever worker answers it.
 import datetime as dt
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,27 +16,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
 from django.utils import timezone
 
 from announcements.models import PressReleasePage
 
+from .helpers import database_url, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = 20
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

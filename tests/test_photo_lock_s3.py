@@ -15,6 +15,7 @@ import pytest
 import time_machine
 
 from .conftest import berlin, gallery_block
+from .helpers import free_port
 
 WRITTEN = berlin(2027, 3, 1, 9, 0)
 RELEASE = berlin(2027, 3, 1, 18, 0)
@@ -23,9 +24,7 @@ CREDENTIALS = {"access_key": "test", "secret_key": "test", "region_name": "us-ea
 
 @pytest.fixture(scope="module")
 def s3_server():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
