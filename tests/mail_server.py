@@ -108,3 +108,9 @@ def run_worker_here() -> None:
 
     options = ["--backend", "background", "--batch", "--no-startup-delay"]  # DEBUG off: no reload
     call_command("db_worker", *options, "--interval", "0", verbosity=0)
+
+
+def header(message, name) -> str:
+    """A header as a mail client shows it: unfolded (Django 5.2 folds long headers right after
+    the colon, Django 6.1 does not)."""
+    return " ".join(str(message[name] or "").split())

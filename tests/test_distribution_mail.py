@@ -14,7 +14,7 @@ from accessibility.static import audit_html
 from announcements.models import PressReleasePage, Topic
 from distribution.models import AccreditedJournalist, Delivery, Mailing, PreRelease, Subscriber
 from tests.conftest import berlin, gallery_block
-from tests.mail_server import SmtpServer, run_worker_here
+from tests.mail_server import SmtpServer, header, run_worker_here
 
 # Rules about a web page's frame (skip link, navigation, footer landmark) do not apply to a mail.
 MAIL_RULES = {
@@ -54,7 +54,7 @@ def confirmed_subscriber(index, email):
 
 
 def release_mails(smtp, subject):
-    return [m for m in smtp.recorder.messages if m["Subject"] == subject]
+    return [m for m in smtp.recorder.messages if header(m, "Subject") == subject]
 
 
 def links_in(message):
@@ -93,7 +93,7 @@ def test_opt_in_release_mail_and_one_click_unsubscribe(
     subscriber = Subscriber.objects.get(email="leser@example.org")
     assert subscriber.confirmed_at is None
     [confirmation] = smtp.recorder.to("leser@example.org")
-    assert "Pressemitteilungen" in confirmation["Subject"]
+    assert "Pressemitteilungen" in header(confirmation, "Subject")
     assert confirmation.get_body(("html",)).get_content().startswith("<!DOCTYPE html>")
 
     # Nothing is sent before the confirmation.
@@ -117,7 +117,7 @@ def test_opt_in_release_mail_and_one_click_unsubscribe(
     make_release(slug="anderes", title="Anderes Thema")  # no topic: not on this list
     run_worker_here()
     [mail] = release_mails(smtp, "Neues Bürgerportal")
-    assert mail["Subject"] == "Neues Bürgerportal"
+    assert header(mail, "Subject") == "Neues Bürgerportal"
     assert mail.get_content_type() == "multipart/alternative"
     text = mail.get_body(("plain",)).get_content()
     html = mail.get_body(("html",)).get_content()
@@ -134,11 +134,11 @@ def test_opt_in_release_mail_and_one_click_unsubscribe(
     assert client.get(path_of(links["Die Mitteilung auf unserer Website"])).status_code == 200
     manage = client.get(path_of(links["Abonnement verwalten"]))
     assert "leser@example.org" in manage.content.decode()
-    unsubscribe = mail["List-Unsubscribe"].strip("<>")
+    unsubscribe = header(mail, "List-Unsubscribe").strip("<>")
     assert unsubscribe == links["Von dieser Liste abmelden"]
     assert (
         unsubscribe.startswith("http")
-        and mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        and header(mail, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
     )
     one_click = client.post(path_of(unsubscribe), {"List-Unsubscribe": "One-Click"})
     assert one_click.status_code == 200
@@ -147,7 +147,7 @@ def test_opt_in_release_mail_and_one_click_unsubscribe(
 
     make_release(slug="danach", title="Nach der Abmeldung", topics=[topic])
     run_worker_here()
-    assert "Nach der Abmeldung" not in [m["Subject"] for m in smtp.recorder.messages]
+    assert "Nach der Abmeldung" not in [header(m, "Subject") for m in smtp.recorder.messages]
     assert release.pk  # the release itself stays
 
 
@@ -215,7 +215,7 @@ def test_pre_release_under_embargo_to_accredited_journalists(
         run_worker_here()
         [mail] = smtp.recorder.messages
         assert mail["To"] == "ida@example.org"
-        assert mail["Subject"] == f"Sperrfrist: {EMBARGO_TIME} – Haushalt 2031"
+        assert header(mail, "Subject") == f"Sperrfrist: {EMBARGO_TIME} – Haushalt 2031"
         html = mail.get_body(("html",)).get_content()
         soup = BeautifulSoup(html, "html.parser")
         first = soup.main.p
@@ -233,7 +233,7 @@ def test_pre_release_under_embargo_to_accredited_journalists(
         traveller.move_to(go_live + dt.timedelta(minutes=1))
         call_command("publish_scheduled")
         run_worker_here()
-    subjects = {m["To"]: m["Subject"] for m in smtp.recorder.messages}
+    subjects = {m["To"]: header(m, "Subject") for m in smtp.recorder.messages}
     assert subjects == {
         "ida@example.org": f"Sperrfrist: {EMBARGO_TIME} – Haushalt 2031",
         "leser@example.org": "Haushalt 2031",

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from announcements.models import PressReleasePage
 from distribution.models import Delivery, Mailing, Subscriber
-from tests.mail_server import SmtpServer, run_worker, wait_for, worker
+from tests.mail_server import SmtpServer, header, run_worker, wait_for, worker
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_sent_at_go_live_by_the_scheduler_never_before(client, smtp, press_index
     assert release.live
     run_worker(smtp.port)
     assert sorted(smtp.recorder.recipients()) == sorted(readers)
-    assert {m["Subject"] for m in smtp.recorder.messages} == {"Geplante Mitteilung"}
+    assert {header(m, "Subject") for m in smtp.recorder.messages} == {"Geplante Mitteilung"}
 
     # Publishing an edit later sends nothing again.
     release.save_revision().publish()
