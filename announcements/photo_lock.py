@@ -158,8 +158,7 @@ def sync(release, newest=None, now: dt.datetime | None = None) -> None:
 
 def locked_ids(image_ids, now: dt.datetime | None = None) -> set[int]:
     """Which of these images are still locked at `now`."""
-    now = now or timezone.now()
-    locks = _lock_model().objects.filter(image_id__in=list(image_ids), until__gt=now)
+    locks = active_locks(now).filter(image_id__in=list(image_ids))
     return set(locks.values_list("image_id", flat=True))
 
 
