@@ -176,6 +176,19 @@ def test_reminder_is_in_the_statement_language(statement, mailoutbox):
     assert "Please answer by Dec. 2, 2026." in mail.body
 
 
+@pytest.mark.django_db
+def test_a_reminder_the_mail_server_refused_is_tried_again(statement, settings):
+    from legal_pages.reminders import send_reminder
+
+    SmtpServer().mail_settings(settings)  # a port nobody listens on
+    received = report(statement, berlin(2026, 11, 2, 11, 15))
+    with pytest.raises(OSError):
+        send_reminder(received.pk, NOW)
+    received.refresh_from_db()
+    assert received.reminded_at is None
+    assert list(BarrierReport.objects.to_remind(NOW + dt.timedelta(days=1))) == [received]
+
+
 def user_with(*codenames):
     user = get_user_model().objects.create_user("redaktion", "r@example.org", "geheim-genug")
     user.user_permissions.add(
