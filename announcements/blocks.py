@@ -142,9 +142,7 @@ class ImageGalleryBlock(blocks.StructBlock):
             )
         else:  # the editor's preview of withheld photos: signed preview addresses instead
             context["photos"] = [
-                renditions.preview_photo(item)
-                for item in items
-                if item["image"] is not None
+                renditions.preview_photo(item) for item in items if item["image"] is not None
             ]
         return context
 

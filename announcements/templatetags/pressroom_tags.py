@@ -167,5 +167,3 @@ def archive_query(filter_query, position=None, **more):
     parts = [filter_query] if filter_query else []
     parts += [urlencode({**(position or {}), **more})] if (position or more) else []
     return "?" + "&".join(parts) if parts else "?"
-
-
