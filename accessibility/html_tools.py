@@ -2,13 +2,11 @@
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from bs4 import BeautifulSoup, Tag
 
-
-def parse(html: str | bytes) -> BeautifulSoup:
-    return BeautifulSoup(html, "lxml")
-
+from .tree import parse  # noqa: F401  (the tree of BeautifulSoup(html, "lxml"), built faster)
 
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -24,11 +22,20 @@ def _hides(node: Tag) -> bool:
 
 def is_hidden(element: Tag) -> bool:
     """Hidden from assistive technology by itself or an ancestor."""
-    return any(_hides(node) for node in [element, *element.parents] if isinstance(node, Tag))
+    return id(element) in _index(_root(element)).hidden
 
 
 def accessible_name(element: Tag, soup: BeautifulSoup) -> str:
-    """An approximation of the accessible name computation (labels, ARIA, text, alt)."""
+    """An approximation of the accessible name computation (labels, ARIA, text, alt); computed
+    once per element and page, however many rules ask."""
+    names = _index(_root(element)).names
+    name = names.get(id(element))
+    if name is None:
+        name = names[id(element)] = _accessible_name(element, soup)
+    return name
+
+
+def _accessible_name(element: Tag, soup: BeautifulSoup) -> str:
     if element.get("aria-label", "").strip():
         return element["aria-label"].strip()
     if element.get("aria-labelledby"):
@@ -36,13 +43,14 @@ def accessible_name(element: Tag, soup: BeautifulSoup) -> str:
         text = " ".join(p.get_text(" ", strip=True) for p in parts if p is not None)
         if text.strip():
             return text.strip()
+    hidden = _index(_root(element)).hidden
     texts = []
     for node in element.descendants:
         if isinstance(node, Tag):
-            if node.name == "img" and not is_hidden(node):
+            if node.name == "img" and id(node) not in hidden:
                 texts.append(node.get("alt", ""))
             continue
-        if node.parent is not None and not is_hidden(node.parent):
+        if node.parent is not None and id(node.parent) not in hidden:
             texts.append(str(node))
     name = " ".join(" ".join(texts).split())
     if not name and element.name == "input":
@@ -57,7 +65,7 @@ def _unique_ids(soup) -> set:
     ids = soup.__dict__.get("_pressroom_ids")
     if ids is None:
         counts = defaultdict(int)
-        for element in _tag_index(soup)["*"]:
+        for element in _index(soup).order:
             if isinstance(element.get("id"), str):
                 counts[element["id"]] += 1
         ids = {key for key, count in counts.items() if count == 1 and SIMPLE_ID.match(key)}
@@ -100,58 +108,93 @@ SIMPLE_SELECTOR = re.compile(
 )
 
 
-def _tag_index(soup) -> dict:
-    """Tags by name, built in one walk of the document and kept on the soup."""
-    index = soup.__dict__.get("_pressroom_tags")
+def _root(node):
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+class _Index:
+    """One walk of a document, kept on it and shared by all rules: its tags in document order,
+    by name and by attribute, where each tag's descendants end, which tags are hidden, and the
+    answers of select() and accessible_name() already given."""
+
+    def __init__(self, root):
+        self.order, self.position, self.end = [], {}, {}
+        self.by_name, self.by_attr = defaultdict(list), defaultdict(list)
+        self.hidden, self.selections, self.names = set(), {}, {}
+        self._walk(root, False)
+
+    def _walk(self, parent, parent_hidden):
+        for child in parent.contents:
+            if isinstance(child, Tag):
+                key = id(child)
+                self.position[key] = len(self.order)
+                self.order.append(child)
+                self.by_name[child.name].append(child)
+                for attribute in child.attrs:
+                    self.by_attr[attribute].append(child)
+                hidden = parent_hidden or _hides(child)
+                if hidden:
+                    self.hidden.add(key)
+                if child.contents:
+                    self._walk(child, hidden)
+                self.end[key] = len(self.order) - 1
+
+
+def _index(root) -> _Index:
+    index = root.__dict__.get("_pressroom_index")
     if index is None:
-        index = defaultdict(list)
-        for element in soup.descendants:
-            if isinstance(element, Tag):
-                index[element.name].append(element)
-                index["*"].append(element)
-        soup.__dict__["_pressroom_tags"] = index
+        index = root.__dict__["_pressroom_index"] = _Index(root)
     return index
 
 
-def select(soup, selector: str) -> list[Tag]:
-    """soup.select() for simple selectors (“a[href]”, “h1, h2”, “[id]”, “[role=main]”) from an
-    index built once per document; anything more complex goes to soupsieve."""
-    parts = [part.strip() for part in selector.split(",")]
-    matches = [SIMPLE_SELECTOR.match(part) for part in parts]
+@lru_cache(maxsize=256)
+def _simple_parts(selector: str):
+    """[(name, attribute, value)] of a selector list of simple selectors, None otherwise."""
+    matches = [SIMPLE_SELECTOR.match(part.strip()) for part in selector.split(",")]
     if not all(matches):
+        return None
+    return tuple((m["name"], m["attr"], m["value"]) for m in matches)
+
+
+def select(soup, selector: str) -> list[Tag]:
+    """soup.select() for simple selectors (“a[href]”, “h1, h2”, “[id]”, “[role=main]”) from the
+    document's index; anything more complex goes to soupsieve."""
+    parts = _simple_parts(selector)
+    if parts is None:
         return soup.select(selector)
-    index = _tag_index(soup)
+    index = _index(_root(soup))
+    key = (id(soup), selector)
+    found = index.selections.get(key)
+    if found is None:
+        found = index.selections[key] = _select(soup, index, parts)
+    return list(found)
+
+
+def _select(scope, index, parts) -> list[Tag]:
     found = []
-    for match in matches:
-        for element in index[match["name"] or "*"]:
-            attr, value = match["attr"], match["value"]
-            if attr and (not element.has_attr(attr) or (value and element.get(attr) != value)):
-                continue
-            found.append(element)
+    for name, attr, value in parts:
+        if name:
+            candidates = index.by_name.get(name, ())
+            if attr:
+                candidates = [e for e in candidates if attr in e.attrs]
+        else:
+            candidates = index.by_attr.get(attr, ()) if attr else index.order
+        if value:
+            candidates = [e for e in candidates if e.get(attr) == value]
+        found += candidates
+    position = index.position
+    if scope.parent is not None:  # a part of the document: its descendants only
+        low, high = position[id(scope)], index.end[id(scope)]
+        found = [e for e in found if low < position[id(e)] <= high]
     if len(parts) > 1:
-        order = {id(element): position for position, element in enumerate(index["*"])}
-        found.sort(key=lambda element: order[id(element)])
+        found.sort(key=lambda element: position[id(element)])
     return found
 
 
-def _hidden_ids(soup) -> set:
-    """ids of every element hidden by itself or an ancestor, found in one walk of the document."""
-    hidden = soup.__dict__.get("_pressroom_hidden")
-    if hidden is None:
-        hidden = set()
-        for element in _tag_index(soup)["*"]:
-            parent = element.parent
-            if (parent is not None and id(parent) in hidden) or _hides(element):
-                hidden.add(id(element))
-        soup.__dict__["_pressroom_hidden"] = hidden
-    return hidden
-
-
 def visible(soup, selector: str) -> list[Tag]:
-    root = soup
-    while root.parent is not None:
-        root = root.parent
-    hidden = _hidden_ids(root)
+    hidden = _index(_root(soup)).hidden
     return [element for element in select(soup, selector) if id(element) not in hidden]
 
 
