@@ -123,11 +123,14 @@ class _Index:
         self.order, self.position, self.end = [], {}, {}
         self.by_name, self.by_attr = defaultdict(list), defaultdict(list)
         self.hidden, self.selections, self.names = set(), {}, {}
-        self._walk(root, False)
+        self.strings = []  # (string, position of the tag holding it; -1 for the document)
+        self._walk(root, False, -1)
 
-    def _walk(self, parent, parent_hidden):
+    def _walk(self, parent, parent_hidden, parent_position):
         for child in parent.contents:
-            if isinstance(child, Tag):
+            if not isinstance(child, Tag):
+                self.strings.append((child, parent_position))
+            else:
                 key = id(child)
                 self.position[key] = len(self.order)
                 self.order.append(child)
@@ -138,7 +141,7 @@ class _Index:
                 if hidden:
                     self.hidden.add(key)
                 if child.contents:
-                    self._walk(child, hidden)
+                    self._walk(child, hidden, self.position[key])
                 self.end[key] = len(self.order) - 1
 
 
@@ -191,6 +194,55 @@ def _select(scope, index, parts) -> list[Tag]:
     if len(parts) > 1:
         found.sort(key=lambda element: position[id(element)])
     return found
+
+
+def descendant_tags(element) -> list[Tag]:
+    """The tags inside element, in document order, from the index (no walk of the tree)."""
+    index = _index(_root(element))
+    if element.parent is None:
+        return list(index.order)
+    return index.order[index.position[id(element)] + 1 : index.end[id(element)] + 1]
+
+
+def first_inside(element, names, attribute=None) -> Tag | None:
+    """element.find(names[, attribute=True]) for tag names (a str or a collection), from the
+    index."""
+    names = {names} if isinstance(names, str) else names
+    return next(
+        (
+            tag
+            for tag in descendant_tags(element)
+            if tag.name in names and (attribute is None or attribute in tag.attrs)
+        ),
+        None,
+    )
+
+
+def strings_inside(element, pattern) -> list:
+    """element.find_all(string=pattern): every string of any kind (text, comment, script) in
+    element that pattern (a compiled regular expression) finds something in."""
+    index = _index(_root(element))
+    if element.parent is None:
+        low, high = -1, len(index.order)
+    else:
+        low, high = index.position[id(element)], index.end[id(element)]
+    return [
+        string
+        for string, holder in index.strings
+        if low <= holder <= high and pattern.search(string)
+    ]
+
+
+def closest(element, names):
+    """element.find_parent(names): the nearest ancestor of one of these tag names."""
+    names = {names} if isinstance(names, str) else names
+    return next((parent for parent in element.parents if parent.name in names), None)
+
+
+def by_id(soup, value):
+    """soup.find(id=value), from the index."""
+    index = _index(_root(soup))
+    return next((tag for tag in index.by_attr.get("id", ()) if tag.get("id") == value), None)
 
 
 def visible(soup, selector: str) -> list[Tag]:

@@ -38,6 +38,7 @@ class _Target:
         lists = builder.cdata_list_attributes or {}
         self.list_attributes = {name for names in lists.values() for name in names}
         self.containers = builder.string_containers
+        self.attribute_dict_class = builder.attribute_dict_class
         self.keep_spaces = builder.preserve_whitespace_tags
 
     def _add(self, node, parent):
@@ -76,18 +77,31 @@ class _Target:
             self._flush()
         if nsmap or name[0] == "{":
             raise _Namespaced
-        tag = Tag.__new__(Tag)
-        tag.__dict__.update(TEMPLATES.get(name) or self._template(name))
-        attrs = self.builder.attribute_dict_class(attrib)
+        attrs = self.attribute_dict_class(attrib)
         if attrs:
             if any(key[0] == "{" for key in attrs):
                 raise _Namespaced
             if not self.list_attributes.isdisjoint(attrs):
                 attrs = self.builder._replace_cdata_list_attribute_values(name, attrs)
-        tag.attrs = attrs
-        tag.contents = []
         parent, string_class, keeps_spaces = self.open[-1]
-        self._add(tag, parent)
+        last, contents = self.last, parent.contents
+        previous = contents[-1] if contents else None
+        fields = (TEMPLATES.get(name) or self._template(name)).copy()
+        fields["attrs"], fields["contents"] = attrs, []
+        fields["parent"], fields["previous_element"], fields["previous_sibling"] = (
+            parent,
+            last,
+            previous,
+        )
+        fields["next_element"] = fields["next_sibling"] = None
+        tag = Tag.__new__(Tag)
+        tag.__dict__ = fields
+        if last is not None:
+            last.next_element = tag
+        if previous is not None:
+            previous.next_sibling = tag
+        contents.append(tag)
+        self.last = tag
         if name == "meta":
             self.builder.set_up_substitutions(tag)
         self.open.append(
