@@ -22,13 +22,13 @@ def _hides(node: Tag) -> bool:
 
 def is_hidden(element: Tag) -> bool:
     """Hidden from assistive technology by itself or an ancestor."""
-    return id(element) in _index(_root(element)).hidden
+    return id(element) in _index(element).hidden
 
 
 def accessible_name(element: Tag, soup: BeautifulSoup) -> str:
     """An approximation of the accessible name computation (labels, ARIA, text, alt); computed
     once per element and page, however many rules ask."""
-    names = _index(_root(element)).names
+    names = _index(element).names
     name = names.get(id(element))
     if name is None:
         name = names[id(element)] = _accessible_name(element, soup)
@@ -43,7 +43,7 @@ def _accessible_name(element: Tag, soup: BeautifulSoup) -> str:
         text = " ".join(p.get_text(" ", strip=True) for p in parts if p is not None)
         if text.strip():
             return text.strip()
-    hidden = _index(_root(element)).hidden
+    hidden = _index(element).hidden
     texts = []
     for node in element.descendants:
         if isinstance(node, Tag):
@@ -108,12 +108,6 @@ SIMPLE_SELECTOR = re.compile(
 )
 
 
-def _root(node):
-    while node.parent is not None:
-        node = node.parent
-    return node
-
-
 class _Index:
     """One walk of a document, kept on it and shared by all rules: its tags in document order,
     by name and by attribute, where each tag's descendants end, which tags are hidden, and the
@@ -145,10 +139,13 @@ class _Index:
                 self.end[key] = len(self.order) - 1
 
 
-def _index(root) -> _Index:
-    index = root.__dict__.get("_pressroom_index")
+def _index(node) -> _Index:
+    """The index of the document node belongs to."""
+    while node.parent is not None:
+        node = node.parent
+    index = node.__dict__.get("_pressroom_index")
     if index is None:
-        index = root.__dict__["_pressroom_index"] = _Index(root)
+        index = node.__dict__["_pressroom_index"] = _Index(node)
     return index
 
 
@@ -167,7 +164,7 @@ def select(soup, selector: str) -> list[Tag]:
     parts = _simple_parts(selector)
     if parts is None:
         return soup.select(selector)
-    index = _index(_root(soup))
+    index = _index(soup)
     key = (id(soup), selector)
     found = index.selections.get(key)
     if found is None:
@@ -198,7 +195,7 @@ def _select(scope, index, parts) -> list[Tag]:
 
 def descendant_tags(element) -> list[Tag]:
     """The tags inside element, in document order, from the index (no walk of the tree)."""
-    index = _index(_root(element))
+    index = _index(element)
     if element.parent is None:
         return list(index.order)
     return index.order[index.position[id(element)] + 1 : index.end[id(element)] + 1]
@@ -221,7 +218,7 @@ def first_inside(element, names, attribute=None) -> Tag | None:
 def strings_inside(element, pattern) -> list:
     """element.find_all(string=pattern): every string of any kind (text, comment, script) in
     element that pattern (a compiled regular expression) finds something in."""
-    index = _index(_root(element))
+    index = _index(element)
     if element.parent is None:
         low, high = -1, len(index.order)
     else:
@@ -241,12 +238,12 @@ def closest(element, names):
 
 def by_id(soup, value):
     """soup.find(id=value), from the index."""
-    index = _index(_root(soup))
+    index = _index(soup)
     return next((tag for tag in index.by_attr.get("id", ()) if tag.get("id") == value), None)
 
 
 def visible(soup, selector: str) -> list[Tag]:
-    hidden = _index(_root(soup)).hidden
+    hidden = _index(soup).hidden
     return [element for element in select(soup, selector) if id(element) not in hidden]
 
 

@@ -79,7 +79,7 @@ class _Target:
             raise _Namespaced
         attrs = self.attribute_dict_class(attrib)
         if attrs:
-            if any(key[0] == "{" for key in attrs):
+            if "{" in "".join(attrs) and any(key[0] == "{" for key in attrs):
                 raise _Namespaced
             if not self.list_attributes.isdisjoint(attrs):
                 attrs = self.builder._replace_cdata_list_attribute_values(name, attrs)
