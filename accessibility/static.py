@@ -113,7 +113,11 @@ def _audit_share(connection, pages, profile, rule_ids):
     connection.close()
 
 
+WARM_UP = '<!DOCTYPE html><html lang="en"><title>T</title><main><p>Text.</p></main></html>'
+
+
 def _audit_in_processes(pages, profile, rule_ids, processes) -> list[AuditResult]:
+    audit_html(WARM_UP, profile=profile)  # what rules load once (a language model) is inherited
     context = multiprocessing.get_context("fork")
     size = -(-len(pages) // processes)
     workers = []
