@@ -149,7 +149,8 @@ def report(results) -> str:
             [
                 [
                     "static",
-                    static["pages_per_second"],
+                    f"{static['pages_per_second']} (CPU time: {static['pages_per_cpu_second']}; "
+                    f"2 processes: {static['pages_per_second_2_processes']})",
                     f"{static['peak_traced_memory_mib_1000_pages']} MiB traced peak",
                 ],
                 [
