@@ -1,5 +1,6 @@
 """The static engine: the registered rules (registry.py) applied to rendered HTML."""
 
+import gc
 import multiprocessing
 import os
 from collections import defaultdict
@@ -116,19 +117,28 @@ def _audit_share(connection, pages, profile, rule_ids):
 WARM_UP = '<!DOCTYPE html><html lang="en"><title>T</title><main><p>Text.</p></main></html>'
 
 
-def _audit_in_processes(pages, profile, rule_ids, processes) -> list[AuditResult]:
-    audit_html(WARM_UP, profile=profile)  # what rules load once (a language model) is inherited
+def _start_shares(pages, profile, rule_ids, processes) -> list:
+    """One process per contiguous share of the pages; [(process, connection)]."""
     context = multiprocessing.get_context("fork")
     size = -(-len(pages) // processes)
     workers = []
-    for start in range(0, len(pages), size):
-        ours, theirs = context.Pipe()
-        process = context.Process(
-            target=_audit_share, args=(theirs, pages[start : start + size], profile, rule_ids)
-        )
-        process.start()
-        theirs.close()
-        workers.append((process, ours))
+    gc.freeze()  # the processes' garbage collector leaves the inherited objects (and pages) alone
+    try:
+        for start in range(0, len(pages), size):
+            ours, theirs = context.Pipe()
+            share = pages[start : start + size]
+            process = context.Process(target=_audit_share, args=(theirs, share, profile, rule_ids))
+            process.start()
+            theirs.close()
+            workers.append((process, ours))
+    finally:
+        gc.unfreeze()
+    return workers
+
+
+def _audit_in_processes(pages, profile, rule_ids, processes) -> list[AuditResult]:
+    audit_html(WARM_UP, profile=profile)  # what rules load once (a language model) is inherited
+    workers = _start_shares(pages, profile, rule_ids, processes)
     try:
         site = merge_facts(fact for _, connection in workers for fact in connection.recv())
         for _, connection in workers:
