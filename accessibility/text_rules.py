@@ -66,10 +66,10 @@ def clearly_in(language: str, words) -> bool:
     own = FUNCTION_WORDS.get(language)
     if own is None:
         return False
-    lowered = [word.lower() for word in words]
-    count = sum(word in own for word in lowered)
+    lowered = list(map(str.lower, words))
+    count = sum(map(own.__contains__, lowered))
     others = [
-        sum(word in words_of for word in lowered)
+        sum(map(words_of.__contains__, lowered))
         for code, words_of in FUNCTION_WORDS.items()
         if code != language
     ]

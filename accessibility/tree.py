@@ -12,7 +12,7 @@ pages; a page with XML namespaces goes to bs4's own builder.
 from bs4 import BeautifulSoup
 from bs4.builder import ParserRejectedMarkup
 from bs4.builder._lxml import LXMLTreeBuilder
-from bs4.element import Comment, Doctype, NavigableString, Tag
+from bs4.element import Comment, Doctype, NavigableString, Tag, nonwhitespace_re
 from lxml import etree
 
 ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
@@ -39,6 +39,8 @@ class _Target:
         self.list_attributes = {name for names in lists.values() for name in names}
         self.containers = builder.string_containers
         self.attribute_dict_class = builder.attribute_dict_class
+        self.value_list = builder.attribute_value_list_class
+        self.splits = {}
         self.keep_spaces = builder.preserve_whitespace_tags
 
     def _add(self, node, parent):
@@ -64,6 +66,16 @@ class _Target:
         string.hidden = False
         self._add(string, parent)
 
+    def _split_lists(self, name, attrs):
+        """builder._replace_cdata_list_attribute_values: class="a b" becomes ["a", "b"]."""
+        splits = self.splits.get(name)
+        if splits is None:
+            lists = self.builder.cdata_list_attributes
+            splits = {*lists.get("*", ()), *(lists.get(name.lower()) or ())}
+            self.splits[name] = splits
+        for key in splits.intersection(attrs):
+            attrs[key] = self.value_list(nonwhitespace_re.findall(attrs[key]))
+
     def _template(self, name):
         builder = self.builder
         tag = Tag(self.soup, builder, name, namespaces=builder.active_namespace_prefixes[-1])
@@ -82,7 +94,7 @@ class _Target:
             if "{" in "".join(attrs) and any(key[0] == "{" for key in attrs):
                 raise _Namespaced
             if not self.list_attributes.isdisjoint(attrs):
-                attrs = self.builder._replace_cdata_list_attribute_values(name, attrs)
+                self._split_lists(name, attrs)
         parent, string_class, keeps_spaces = self.open[-1]
         last, contents = self.last, parent.contents
         previous = contents[-1] if contents else None
