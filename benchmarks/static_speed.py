@@ -58,12 +58,19 @@ def worker(pages_file: Path, rounds: int, processes: int) -> dict:
         "pages_per_second": audits / (time.perf_counter() - wall),
         "pages_per_cpu_second": audits / (time.process_time() - cpu),
     }
-    if processes > 1:
+    if processes > 1:  # all rounds' pages as one run, in one and in more processes
         many = demo * rounds
-        wall = time.perf_counter()
-        audit_pages(many, PRESSROOM, processes=processes)
-        seconds = time.perf_counter() - wall
-        out[f"{processes}_processes"] = {"pages_per_second": len(many) / seconds}
+        runs = {}
+        for count in (1, processes):
+            wall = time.perf_counter()
+            results = audit_pages(many, PRESSROOM, processes=count)
+            runs[count] = [
+                (r.url, f.rule_id, f.selector, f.help) for r in results for f in r.findings
+            ]
+            out[f"run_{count}_processes"] = {
+                "pages_per_second": len(many) / (time.perf_counter() - wall)
+            }
+        out["run_same_findings"] = runs[1] == runs[processes]
     return out
 
 
@@ -125,6 +132,10 @@ def main():
         count = sum(len(f) for f in found.values())
         print(f"findings on {name} ({len(found)} pages): {count}")
     print("findings before and after:", "identical" if same else "DIFFERENT")
+    print(
+        "one run in 1 and in more processes, same findings:",
+        runs["after"][0].get("run_same_findings"),
+    )
     if not same:
         for name, found in runs["before"][0]["findings"].items():
             for url, items in found.items():
@@ -132,7 +143,7 @@ def main():
                 if items != after:
                     print(f"  {name} {url}\n    before {items}\n    after  {after}")
     for version, results in runs.items():
-        for kind in ("one_process", f"{args.processes}_processes"):
+        for kind in ("one_process", "run_1_processes", f"run_{args.processes}_processes"):
             rates = [r[kind] for r in results if kind in r]
             for measure in ("pages_per_second", "pages_per_cpu_second"):
                 values = [round(rate[measure], 1) for rate in rates if measure in rate]
