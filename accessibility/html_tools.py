@@ -21,8 +21,10 @@ def _hides(node: Tag) -> bool:
 
 
 def is_hidden(element: Tag) -> bool:
-    """Hidden from assistive technology by itself or an ancestor."""
-    return id(element) in _index(element).hidden
+    """Hidden from assistive technology by itself or an ancestor (a string: by an ancestor)."""
+    if not isinstance(element, Tag):
+        element = element.parent
+    return element is not None and id(element) in _index(element).hidden
 
 
 def accessible_name(element: Tag, soup: BeautifulSoup) -> str:
