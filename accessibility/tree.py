@@ -10,11 +10,11 @@ pages; a page with XML namespaces goes to bs4's own builder.
 """
 
 from bs4 import BeautifulSoup
-from bs4.builder import ParserRejectedMarkup
-from bs4.builder._lxml import LXMLTreeBuilder
+from bs4.builder import ParserRejectedMarkup, builder_registry
 from bs4.element import Comment, Doctype, NavigableString, Tag, nonwhitespace_re
 from lxml import etree
 
+LXMLTreeBuilder = builder_registry.lookup("lxml", "html")  # bs4's own, by its public registry
 ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 LINKS = ("parent", "previous_element", "next_element", "previous_sibling", "next_sibling")
 
