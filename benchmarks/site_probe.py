@@ -7,7 +7,8 @@ project found in the current directory (DJANGO_SETTINGS_MODULE from the environm
 on standard input, one answer line of JSON each:
 
     time            one request through Django's test client: {"seconds": …}
-    queries         one request under CaptureQueriesContext: count, SQL seconds, statements
+    queries         one request under CaptureQueriesContext: count, statements, and the
+                    seconds spent executing SQL (timed by a database execute wrapper)
     profile N FILE  N requests under cProfile, stats written to FILE: {"seconds": …}
 """
 
@@ -43,16 +44,11 @@ def main():
             get()
             answer({"seconds": time.perf_counter() - started})
         elif command == "queries":
-            with CaptureQueriesContext(connection) as captured:
+            timer = SqlTimer()
+            with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(timer):
                 get()
-            statements = captured.captured_queries
-            answer(
-                {
-                    "count": len(statements),
-                    "sql_seconds": sum(float(query["time"]) for query in statements),
-                    "statements": [query["sql"] for query in statements],
-                }
-            )
+            statements = [query["sql"] for query in captured.captured_queries]
+            answer({"count": len(statements), "sql_seconds": timer.seconds, "sql": statements})
         elif command == "profile":
             profiler = cProfile.Profile()
             started = time.perf_counter()
@@ -62,6 +58,19 @@ def main():
             profiler.disable()
             profiler.dump_stats(args[1])
             answer({"seconds": time.perf_counter() - started})
+
+
+class SqlTimer:
+    """A database execute wrapper adding up the time spent in the database driver."""
+
+    seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
 
 
 def answer(data):
