@@ -253,8 +253,9 @@ def ratios(pages, http) -> dict:
     def time(a, b):
         return round(pages[a]["median_ms"] / pages[b]["median_ms"], 2)
 
-    def rate(a, b):
-        return round(http[a]["requests_per_second"] / http[b]["requests_per_second"], 2)
+    def rate(a, b):  # None: no request of b finished within --seconds
+        other = http[b]["requests_per_second"]
+        return round(http[a]["requests_per_second"] / other, 2) if other else None
 
     result = {}
     for database in ("sqlite", "postgresql"):
