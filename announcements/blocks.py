@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from . import photo_lock, rules
+from . import photo_lock, renditions, rules
 from .links import normalise_links, safe_href
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -136,11 +136,14 @@ class ImageGalleryBlock(blocks.StructBlock):
             getattr(request, "pressroom_preview_mode", ""),
         )
         items = value["images"]
-        context["shown_images"] = (
-            photo_lock.public_items(items)
-            if context["gallery_view"] == "photos"
-            else [item for item in items if item["image"] is not None]
-        )
+        if context["gallery_view"] == "photos":
+            context["photos"] = renditions.gallery_photos(
+                request, context.get("page"), value, photo_lock.public_items(items)
+            )
+        else:  # the editor's preview of withheld photos: signed preview addresses instead
+            context["photos"] = [
+                renditions.preview_photo(item) for item in items if item["image"] is not None
+            ]
         return context
 
 

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.http import HttpResponse
 from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -197,22 +198,24 @@ class PageCacheMiddleware:
         request._pressroom_generation = current[GENERATION_KEY]
         stored = found.get(key)
         if stored is not None:
-            stored_versions, response, expires_at = stored
+            stored_versions, status, headers, content, expires_at = stored
             remaining = int(expires_at - time.time())
             if stored_versions == current and remaining > 0:
                 # Whoever caches this copy downstream must not keep it past the original limit.
-                response["Cache-Control"] = ""
-                patch_cache_control(response, max_age=remaining)
-                response[CACHE_HEADER] = "hit"
-                return response
+                headers = {**headers, "Cache-Control": f"max-age={remaining}", CACHE_HEADER: "hit"}
+                return HttpResponse(content, status=status, headers=headers)
         # Versions read before rendering: a publish while rendering makes this copy stale.
         response = self.get_response(request)
         until = getattr(response, "pressroom_cache_until", 0)
         seconds = int(until - time.time())
-        wanted = not getattr(request, "pressroom_no_cache", False)
+        wanted = not getattr(request, "pressroom_no_cache", False) and not response.streaming
         if wanted and seconds > 0 and response.status_code == 200 and not response.cookies:
             response[CACHE_HEADER] = "miss"
-            cache.set(key, (current, response, until), timeout=seconds)
+            # Plain values, not the response object: a hit builds its answer without unpickling
+            # a response and without any middleware's work.
+            headers = {name: value for name, value in response.items() if name != CACHE_HEADER}
+            stored = (current, response.status_code, headers, response.content, until)
+            cache.set(key, stored, timeout=seconds)
         return response
 
 

@@ -164,12 +164,14 @@ def locked_ids(image_ids, now: dt.datetime | None = None) -> set[int]:
 
 def public_items(items, now: dt.datetime | None = None) -> list:
     """The gallery items a visitor may see now: their photos' due locks released first, a
-    photo still locked (for another release) or deleted left out."""
+    photo still locked (for another release) or deleted left out. One query when none is due."""
+    now = now or timezone.now()
     items = [item for item in items if item["image"] is not None]
     ids = [item["image"].pk for item in items]
-    release_due(now, image_id__in=ids)
-    locked = locked_ids(ids, now)
-    return [item for item in items if item["image"].pk not in locked]
+    locks = dict(_lock_model().objects.filter(image_id__in=ids).values_list("image_id", "until"))
+    if any(until <= now for until in locks.values()):
+        release_due(now, image_id__in=ids)
+    return [item for item in items if locks.get(item["image"].pk, now) <= now]
 
 
 def active_locks(now: dt.datetime | None = None):

@@ -10,6 +10,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -190,15 +191,7 @@ def submit_report(statement, data) -> BarrierReport:
     )
     where = report.page_address or statement.get_site().site_name or statement.title
     subject = gettext("Barrier reported: %(where)s") % {"where": one_line(where)[:150]}
-    body = "\n\n".join(
-        [
-            f"{gettext('Name')}: {report.name or '–'}",
-            f"{gettext('Email')}: {report.email}",
-            f"{gettext('Where')}: {report.page_address or '–'}",
-            report.message,
-            gettext("Reports must be answered within one month."),
-        ]
-    )
+    body = "\n\n".join([*report_details(report), deadline_note(report)])
     message = EmailMessage(subject, body, to=[statement.feedback_email], reply_to=[report.email])
     try:
         message.send()
@@ -208,3 +201,27 @@ def submit_report(statement, data) -> BarrierReport:
         report.mailed_at = timezone.now()
         report.save(update_fields=["mailed_at"])
     return report
+
+
+def report_details(report) -> list[str]:
+    """Who reported what where, as paragraphs of a plain-text mail to the feedback contact."""
+    return [
+        "\n".join(
+            [
+                f"{gettext('Name')}: {report.name or '–'}",
+                f"{gettext('Email')}: {report.email}",
+                f"{gettext('Where')}: {report.page_address or '–'}",
+            ]
+        ),
+        report.message,
+    ]
+
+
+def deadline_note(report) -> str:
+    return " ".join(
+        [
+            gettext("Reports must be answered within one month."),
+            gettext("Please answer by %(date)s.")
+            % {"date": date_format(report.answer_due_on, "DATE_FORMAT")},
+        ]
+    )

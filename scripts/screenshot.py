@@ -25,6 +25,8 @@ ADMIN_SHOTS = {
     "docs/admin-release-editor.png": "/admin/pages/{release}/edit/",
     "docs/admin-accessibility-report.png": "/admin/reports/accessibility/",
     "docs/admin-reported-barriers.png": "/admin/snippets/pressroom_legal_pages/barrierreport/",
+    "docs/admin-barrier-deadlines.png": "/admin/snippets/pressroom_legal_pages/barrierreport/"
+    "?ordering=answer_due_on",
 }
 
 

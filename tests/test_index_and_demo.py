@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from announcements.models import PressReleasePage
 from example_site.home.demo.loader import load_demo
+from legal_pages.models import BarrierReport
 
 from .conftest import berlin
 from .helpers import soup_of
@@ -53,6 +54,8 @@ def test_demo_loader_twice_gives_the_same_content(db):
     assert page_snapshot() == first
     assert PressReleasePage.objects.filter(locale__language_code="en").count() == 1
     assert PressReleasePage.objects.count() == 4
+    assert BarrierReport.objects.overdue(now).count() == 1  # the listing's screenshot shows it
+    assert BarrierReport.objects.count() == 4
 
 
 def test_demo_command_prints_the_admin_login(db, capsys):

@@ -177,20 +177,3 @@ def archive_query(filter_query, position=None, **more):
     parts = [filter_query] if filter_query else []
     parts += [urlencode({**(position or {}), **more})] if (position or more) else []
     return "?" + "&".join(parts) if parts else "?"
-
-
-@register.simple_tag(takes_context=True)
-def gallery_renditions(context, gallery):
-    """Prefetch the renditions of every gallery photo of the page in one query, on the first
-    gallery of a request (a photo's renditions are then found without a cache or DB lookup)."""
-    from .. import embargo, renditions
-
-    request, page = context.get("request"), context.get("page")
-    if request is not None and getattr(request, "_pressroom_gallery_renditions", None) is page:
-        return ""
-    body = getattr(page, "body", None)
-    images = embargo.gallery_images(body) if body is not None else embargo.images_of(gallery)
-    renditions.prefetch(images)
-    if request is not None:
-        request._pressroom_gallery_renditions = page
-    return ""

@@ -1,8 +1,9 @@
+from .barrier_report import BarrierReport
 from .impressum import ImpressumPage
 from .inclusive import EasyLanguagePage, SignLanguagePage
 from .links import FOOTER_LINKS, LegalLinks
 from .privacy import PrivacyPage
-from .statement import AccessibilityStatementPage, BarrierReport
+from .statement import AccessibilityStatementPage
 
 __all__ = [
     "FOOTER_LINKS",

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.utils import timezone
+
 POSTAL = (
     "Staatsministerium für Digitales und Verwaltung (Beispiel)\nBeispielstraße 1\n80333 München"
 )
@@ -243,3 +245,40 @@ SIGN_LANGUAGE = {
 def captions(text: str) -> str:
     """WebVTT captions spreading the text over the 4-second demo video."""
     return f"WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n{text}\n"
+
+
+def barrier_reports(now):
+    """Reports from the feedback form: one overdue, one due within a week, one answered, one new."""
+    day = dt.timedelta(days=1)
+    return [
+        {
+            "created_at": now - 34 * day,
+            "name": "Erika Muster",
+            "email": "erika.muster@example.org",
+            "page_address": "/pressemitteilungen/",
+            "message": "Die Filter der Pressemitteilungen kann ich mit dem Screenreader nicht "
+            "bedienen.",
+        },
+        {
+            "created_at": now - 25 * day,
+            "name": "",
+            "email": "leser@example.org",
+            "page_address": "Jahresbericht 2025 (PDF)",
+            "message": "Das PDF hat keine Überschriften und keine Lesereihenfolge.",
+        },
+        {
+            "created_at": now - 40 * day,
+            "name": "Max Beispiel",
+            "email": "max.beispiel@example.org",
+            "page_address": "/leichte-sprache/",
+            "message": "Ein Bild auf der Seite in Leichter Sprache hat keinen Alternativtext.",
+            "answered_on": timezone.localdate(now - 20 * day),
+        },
+        {
+            "created_at": now - 2 * day,
+            "name": "",
+            "email": "hinweis@example.org",
+            "page_address": "",
+            "message": "Der Kontrast der Fußzeile ist zu gering.",
+        },
+    ]

@@ -18,6 +18,7 @@ from announcements.models import (
 )
 from legal_pages.models import (
     AccessibilityStatementPage,
+    BarrierReport,
     EasyLanguagePage,
     ImpressumPage,
     LegalLinks,
@@ -175,6 +176,10 @@ def load_demo(now=None):
     )
     links.contact_page = upsert_translated_page(home, english, StandardPage, content.CONTACT)
     set_up_legal_pages(home, english, links, timezone.localdate(now))
+    for report in legal_content.barrier_reports(now):
+        BarrierReport.objects.get_or_create(
+            statement=links.accessibility_page, email=report.pop("email"), defaults=report
+        )
     links.save()
     return home
 
