@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.utils import dateformat, timezone, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
@@ -28,6 +29,11 @@ def mail_connection():
 def readable(moment) -> str:
     """“25. November 2026, 18:00 Uhr” in the site's zone (the release page's format)."""
     return dateformat.format(timezone.localtime(moment), _("j F Y, H:i"))
+
+
+def time_html(moment) -> str:
+    local = timezone.localtime(moment)
+    return format_html('<time datetime="{}">{}</time>', local.isoformat(), readable(local))
 
 
 def absolute(html: str, root_url: str) -> str:
@@ -100,37 +106,71 @@ def body_data(release, root_url, opens_at, now) -> list[dict]:
     return blocks
 
 
+def release_context(mailing, root_url, now) -> dict:
+    """The release mail: the full text (under embargo with the time it opens)."""
+    release = mailing.release
+    opens_at = None
+    if mailing.kind == Mailing.EMBARGO:
+        opens_at = rules.ensure_aware(release.get_latest_revision_as_object().go_live_at)
+    subject = release.title
+    if opens_at:
+        embargo_note = _("Embargo: %(time)s") % {"time": readable(opens_at)}
+        subject = f"{embargo_note} – {release.title}"
+    return {
+        "subject": subject,
+        "blocks": body_data(release, root_url, opens_at, now),
+        "opens_at": opens_at,
+        "opens_at_text": readable(opens_at) if opens_at else "",
+        "why_this_mail": _("You receive this mail as an accredited journalist.")
+        if opens_at
+        else _("You receive this mail because you subscribed to our press releases."),
+    }
+
+
+def follow_up_context(mailing) -> dict:
+    """A follow-up: every correction, newest first, or why the release was withdrawn."""
+    release = mailing.release
+    withdrawn = mailing.kind == Mailing.WITHDRAWAL
+    subject = _("Withdrawn: %(title)s") if withdrawn else _("Correction: %(title)s")
+    corrections = sorted(release.corrections.all(), key=lambda c: (c.corrected_at, c.pk))
+    return {
+        "subject": subject % {"title": release.title},
+        "withdrawn": withdrawn,
+        "release_date_html": time_html(release.release_date),
+        "corrections": [
+            {"note": c.note, "text": readable(c.corrected_at), "html": time_html(c.corrected_at)}
+            for c in reversed(corrections)
+        ],
+        "why_this_mail": _("You receive this mail because we sent you this press release."),
+    }
+
+
 class MailContent:
     """A mailing's subject and both parts, rendered once, with placeholders for the links."""
 
     def __init__(self, mailing: Mailing, now=None):
-        now = now or timezone.now()
         release = mailing.release
         self.language = release.locale.language_code
         self.root_url = release.get_site().root_url
-        self.is_embargo = mailing.kind == Mailing.EMBARGO
-        opens_at = None
-        if self.is_embargo:
-            opens_at = rules.ensure_aware(release.get_latest_revision_as_object().go_live_at)
+        follow_up = mailing.kind in Mailing.FOLLOW_UPS
         with translation.override(self.language):
             context = {
                 "release": release,
                 "language": self.language,
                 "release_url": release.get_full_url(),
-                "blocks": body_data(release, self.root_url, opens_at, now),
-                "opens_at": opens_at,
-                "opens_at_text": readable(opens_at) if opens_at else "",
                 "release_date_text": readable(release.release_date),
                 "manage_url": MANAGE,
                 "unsubscribe_url": UNSUBSCRIBE,
+                **(
+                    follow_up_context(mailing)
+                    if follow_up
+                    else release_context(mailing, self.root_url, now or timezone.now())
+                ),
             }
-            self.subject = release.title
-            if opens_at:
-                embargo_note = _("Embargo: %(time)s") % {"time": readable(opens_at)}
-                self.subject = f"{embargo_note} – {release.title}"
-            context["subject"] = self.subject
-            self.text = render_to_string("distribution/mail/release.txt", context)
-            self.html = render_to_string("distribution/mail/release.html", context)
+            self.subject = context["subject"]
+            template = "follow_up" if follow_up else "release"
+            self.text = render_to_string(f"distribution/mail/{template}.txt", context)
+            self.html = render_to_string(f"distribution/mail/{template}.html", context)
 
     def message(self, delivery) -> EmailMultiAlternatives:
         recipient = delivery.subscriber or delivery.journalist

@@ -5,11 +5,18 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
-from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage, Topic
+from announcements.models import (
+    Correction,
+    Issuer,
+    PressReleaseIndexPage,
+    PressReleasePage,
+    Topic,
+)
 
 
 def new_key() -> str:
@@ -93,10 +100,18 @@ class AccreditedJournalist(models.Model):
 
 
 class Mailing(models.Model):
-    """One release sent once to one list: at go-live to subscribers, or before it under embargo."""
+    """One release sent once to one list: at go-live to subscribers, or before it under embargo;
+    or a follow-up (a correction, the withdrawal) to everyone who received the release."""
 
     RELEASE, EMBARGO = "release", "embargo"
-    KINDS = [(RELEASE, _("at go-live")), (EMBARGO, _("before go-live, under embargo"))]
+    CORRECTION, WITHDRAWAL = "correction", "withdrawal"
+    FOLLOW_UPS = (CORRECTION, WITHDRAWAL)
+    KINDS = [
+        (RELEASE, _("at go-live")),
+        (EMBARGO, _("before go-live, under embargo")),
+        (CORRECTION, _("follow-up: correction")),
+        (WITHDRAWAL, _("follow-up: withdrawal")),
+    ]
 
     release = models.ForeignKey(
         PressReleasePage,
@@ -110,6 +125,15 @@ class Mailing(models.Model):
         default=timezone.now,
         help_text=_("When the accredited journalists receive the release; before its go-live."),
     )
+    # A correction follow-up: the newest correction it announces (one follow-up per correction).
+    correction = models.ForeignKey(
+        Correction,
+        verbose_name=_("correction"),
+        null=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     started_at = models.DateTimeField(_("started"), null=True, editable=False)
     finished_at = models.DateTimeField(_("finished"), null=True, editable=False)
@@ -122,7 +146,14 @@ class Mailing(models.Model):
     class Meta:
         verbose_name = _("mailing")
         verbose_name_plural = _("mailings")
-        constraints = [models.UniqueConstraint(fields=["release", "kind"], name="pr_mailing_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "kind"],
+                condition=~Q(kind="correction"),
+                name="pr_mailing_once",
+            ),
+            models.UniqueConstraint(fields=["correction"], name="pr_follow_up_once"),
+        ]
         ordering = ["-send_at"]
 
     def __str__(self):

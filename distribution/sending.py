@@ -22,6 +22,7 @@ from .models import AccreditedJournalist, Delivery, Mailing, Subscriber
 
 logger = logging.getLogger(__name__)
 OPEN = [Delivery.PENDING, Delivery.CLAIMED, Delivery.SENDING]
+RECEIVED = [Delivery.SENT, Delivery.UNCERTAIN]  # an uncertain mail may have arrived
 
 
 def matching_subscribers(release, went_live):
@@ -40,7 +41,36 @@ def matching_subscribers(release, went_live):
     )
 
 
+def received(release):
+    """The send log's deliveries of the release itself (at go-live or under embargo)."""
+    return Delivery.objects.filter(
+        mailing__release=release,
+        mailing__kind__in=[Mailing.RELEASE, Mailing.EMBARGO],
+        status__in=RECEIVED,
+    )
+
+
+def follow_up_rows(mailing):
+    """One delivery per address the release was sent to, as subscriber or accredited journalist
+    (unsubscribing erased the others' send log)."""
+    rows = {}
+    people = received(mailing.release).values_list("email", "subscriber_id", "journalist_id")
+    for email, subscriber_id, journalist_id in people.order_by("pk"):
+        rows.setdefault(
+            email,
+            Delivery(
+                mailing=mailing,
+                email=email,
+                subscriber_id=subscriber_id,
+                journalist_id=journalist_id,
+            ),
+        )
+    return list(rows.values())
+
+
 def recipient_rows(mailing):
+    if mailing.kind in Mailing.FOLLOW_UPS:
+        return follow_up_rows(mailing)
     if mailing.kind == Mailing.EMBARGO:
         people = AccreditedJournalist.objects.values_list("pk", "email")
         return [Delivery(mailing=mailing, journalist_id=pk, email=email) for pk, email in people]
@@ -49,12 +79,17 @@ def recipient_rows(mailing):
 
 
 def may_send(mailing, now) -> bool:
-    """At go-live only when live; under embargo only at its time and while not yet live."""
+    """At go-live only when live; under embargo only at its time and while not yet live; a
+    correction while live and not withdrawn; a withdrawal once withdrawn."""
     release = mailing.release
+    if mailing.kind == Mailing.WITHDRAWAL:
+        return release.withdrawn_at is not None
     if release.withdrawn_at:
         return False
     if mailing.kind == Mailing.EMBARGO:
         return mailing.send_at <= now and not release.live
+    if mailing.kind == Mailing.CORRECTION:
+        return release.live
     return release.live and not release.get_view_restrictions().exists()
 
 

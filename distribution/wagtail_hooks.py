@@ -1,18 +1,24 @@
 """Admin: subscribers (search, filter, CSV export, delete = erase), the accredited list,
-pre-releases under embargo, the send log and the counts per list."""
+pre-releases under embargo, the send log, the counts per list, the follow-up mail's publish
+button and the subscribe link on the press index."""
 
+from django.contrib import messages
 from django.db.models import Count, Q
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from announcements.models import Issuer, PressReleaseIndexPage, Topic
+from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage, Topic
 
+from . import follow_ups, sending
 from .models import AccreditedJournalist, Delivery, Mailing, PreRelease, Subscriber
 
 
@@ -129,3 +135,67 @@ def register_counts_menu_item():
     return MenuItem(
         _("Mailing list"), reverse("pressroom_mail_counts"), icon_name="mail", order=660
     )
+
+
+FOLLOW_UP = "pressroom-follow-up"
+
+
+class PublishWithFollowUpMenuItem(PublishMenuItem):
+    """ "Publish and mail the correction or withdrawal": beside the plain "Publish" (the default,
+    which mails nothing), on a live release that was mailed."""
+
+    label = _("Publish and mail the correction or withdrawal")
+    name = "action-publish-follow-up"
+    template_name = "distribution/admin/publish_follow_up.html"
+    icon_name = "mail"
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and isinstance(page, PressReleasePage)
+            and page.live
+            and super().is_shown(context)
+            and sending.received(page).exists()
+        )
+
+    def get_context_data(self, parent_context):
+        return {**super().get_context_data(parent_context), "value": FOLLOW_UP}
+
+
+@hooks.register("register_page_action_menu_item")
+def register_follow_up_menu_item():
+    return PublishWithFollowUpMenuItem(order=35)
+
+
+@hooks.register("after_publish_page")
+def mail_follow_up(request, page):
+    """The editor chose the follow-up: queue it and say what happens."""
+    if request.POST.get("action-publish") != FOLLOW_UP or not isinstance(page, PressReleasePage):
+        return
+    mailing = follow_ups.request(page, timezone.now())
+    if mailing is None:
+        messages.warning(
+            request, gettext("No follow-up mail: no new correction or withdrawal to mail.")
+        )
+        return
+    count = sending.received(page).values("email").distinct().count()
+    messages.success(
+        request,
+        ngettext(
+            "The follow-up mail goes to %(count)d recipient of the release.",
+            "The follow-up mail goes to %(count)d recipients of the release.",
+            count,
+        )
+        % {"count": count},
+    )
+
+
+@hooks.register("pressroom_index_links")
+def subscribe_link(index, request):
+    """The index's subscribe page, beside its feeds (none where our URLs are not included)."""
+    try:
+        url = reverse("pressroom_distribution:subscribe", args=[index.pk])
+    except NoReverseMatch:
+        return None
+    return gettext("Press releases by email"), url

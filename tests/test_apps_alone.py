@@ -47,15 +47,30 @@ def test_announcements_alone_renders_index_and_release_with_our_layout(alone):
     report = alone["announcements"]
     assert report["errors"] == []  # `manage.py check` passes
     assert report["used"] == {
-        "/presse/": {"status": 200, "h1": "Presse", "footer_links": []},
-        "/presse/allein/": {"status": 200, "h1": "Allein installiert", "footer_links": []},
+        "/presse/": {
+            "status": 200,
+            "h1": "Presse",
+            "footer_links": [],
+            "feed_links": ["RSS-Feed", "Atom-Feed"],  # no mailing list without distribution
+        },
+        "/presse/allein/": {
+            "status": 200,
+            "h1": "Allein installiert",
+            "footer_links": [],
+            "feed_links": [],
+        },
     }
 
 
 def test_legal_pages_alone_render_in_the_host_base_and_check_the_site(alone):
     report = alone["legal_pages"]
     assert report["used"] == {
-        "/impressum/": {"status": 200, "h1": "Impressum", "footer_links": ["Impressum"]}
+        "/impressum/": {
+            "status": 200,
+            "h1": "Impressum",
+            "footer_links": ["Impressum"],
+            "feed_links": [],
+        }
     }
     assert report["errors"] == []
     # PRESSROOM_LEGAL_CHECKS is on there: privacy policy and statement are still missing

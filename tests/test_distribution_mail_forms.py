@@ -48,6 +48,14 @@ def send(client, index, traveller, seconds=5, **fields):
     return client.post(f"/presseverteiler/{index.pk}/", {**data, **fields})
 
 
+def test_press_index_links_its_subscribe_page(client, press_index):
+    index = BeautifulSoup(client.get(press_index.url).content, "html.parser")
+    links = {a.get_text(strip=True): a["href"] for a in index.select(".feeds a")}
+    assert list(links) == ["RSS-Feed", "Atom-Feed", "Pressemitteilungen per E-Mail"]
+    page = client.get(links["Pressemitteilungen per E-Mail"])
+    assert BeautifulSoup(page.content, "html.parser").find("input", {"name": "email"})
+
+
 def test_subscribe_page_is_accessible(client, press_index, topic):
     response, soup = form_page(client, press_index)
     assert response.status_code == 200

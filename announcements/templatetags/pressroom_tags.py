@@ -38,6 +38,16 @@ def pressroom_footer(context):
     )
 
 
+@register.simple_tag(takes_context=True)
+def pressroom_index_links(context, index):
+    """Links other apps offer on a press index (e.g. the mailing list's subscribe page): the
+    (link text, URL) pair each function registered with the Wagtail hook "pressroom_index_links"
+    returns for the index and the request, or None for no link."""
+    request = context.get("request")
+    links = (fn(index, request) for fn in hooks.get_hooks("pressroom_index_links"))
+    return [link for link in links if link]
+
+
 @register.filter
 def safe_url(url):
     """A URL field's value if it is a web, mail or phone address; "" otherwise (javascript:…)."""

@@ -24,6 +24,7 @@ def page_report(client, url):
         "status": response.status_code,
         "h1": soup.h1.get_text(strip=True) if soup.h1 else None,
         "footer_links": [a.get_text(strip=True) for a in soup.select("footer .legal-links a")],
+        "feed_links": [a.get_text(strip=True) for a in soup.select(".feeds a")],
     }
 
 
