@@ -230,7 +230,7 @@ def test_an_import_of_many_releases_refreshes_the_cached_index_once_at_the_end(
     assert second[CACHE] == "hit"
     for number in (1, 2):
         (tmp_path / f"{number}.txt").write_text(
-            f"Importierte Meldung {number}\n\nBerlin, 3. März 2020\n\n+++ Kurz gesagt. +++\n\nText.",
+            f"Importierte Meldung {number}\n\nBerlin, 3. März 2020\n\n+++ Kurz. +++\n\nText.",
             encoding="utf-8",
         )
     assert importing.run(tmp_path, "--parent", press_index.pk, "--publish")[0] == 0
