@@ -127,9 +127,12 @@ class AxeAuditor:
         self.start_browser()
 
     def configuration(self) -> str:
-        """Our custom rules (axe_rules.js) and, where PRESSROOM_AXE_LOCALES holds axe-core's
-        locale file of the language (axe-core/locales/de.json), axe's messages in it."""
-        script = (Path(__file__).parent / "axe_rules.js").read_text(encoding="utf8")
+        """Our custom rules (axe_rules.js, their messages in the audit's language) and, where
+        PRESSROOM_AXE_LOCALES holds axe-core's locale file of the language
+        (axe-core/locales/de.json), axe's messages in it."""
+        language = (self.language or "en").split("-")[0].lower()
+        script = f"window.pressroomAxeLanguage = {json.dumps(language)};\n"
+        script += (Path(__file__).parent / "axe_rules.js").read_text(encoding="utf8")
         folder = getattr(settings, "PRESSROOM_AXE_LOCALES", None)
         locale = Path(folder) / f"{self.language}.json" if folder and self.language else None
         if locale is not None and locale.is_file():

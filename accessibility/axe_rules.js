@@ -1,8 +1,67 @@
 /* wagtail-pressroom: axe-core rules for problems only computed style shows. Appended to
-   axe.min.js, so they run in the same pass as axe's own rules and report in its format. */
+   axe.min.js, so they run in the same pass as axe's own rules and report in its format. Their
+   messages are in English or German: axe.py sets window.pressroomAxeLanguage ("de"/"en") from
+   the audit's language (--language). */
 (function () {
   "use strict";
   if (typeof window.axe !== "object") { return; }
+
+  var TEXTS = {
+    en: {
+      "focus-look": ["The element looks different when it has the keyboard focus",
+        "The element looks the same with and without keyboard focus (outline removed without a replacement)",
+        "The element could not be focused to compare its look"],
+      "text-size": ["The text is 12 px or larger", "The text is %s px, smaller than 12 px"],
+      "not-justified": ["The text is not justified",
+        "The text is justified: uneven gaps between words make it hard to read"],
+      "not-all-caps": ["The text is not set in capitals by style",
+        "A passage of five or more words is set in capitals (text-transform: uppercase)"],
+      "not-animated": ["The image is not in an animated format", "The image is animated",
+        "The image is a GIF or APNG: if it moves for more than five seconds, it needs a way to stop it"],
+      "rule-focus-visible": ["Ensures every focusable element shows where the keyboard focus is",
+        "Focus must be visible: do not remove the outline without a replacement"],
+      "rule-text-size": ["Ensures text is not set below 12 px", "Text must not be smaller than 12 px"],
+      "rule-justified": ["Ensures text is not justified", "Text must not be justified (WCAG 1.4.8, AAA)"],
+      "rule-all-caps": ["Ensures passages are not set in capitals by style",
+        "Passages must not be set in capitals"],
+      "rule-animated": ["Finds animated images, which need a way to pause them",
+        "Moving images that play longer than five seconds need a way to pause them"]
+    },
+    de: {
+      "focus-look": ["Das Element sieht mit Tastaturfokus anders aus",
+        "Das Element sieht mit und ohne Tastaturfokus gleich aus (Fokusrahmen ohne Ersatz entfernt)",
+        "Das Element ließ sich nicht fokussieren, um sein Aussehen zu vergleichen"],
+      "text-size": ["Der Text ist 12 px groß oder größer", "Der Text ist %s px groß, kleiner als 12 px"],
+      "not-justified": ["Der Text steht nicht im Blocksatz",
+        "Der Text steht im Blocksatz: ungleiche Wortabstände erschweren das Lesen"],
+      "not-all-caps": ["Der Text ist nicht per Stil in Großbuchstaben gesetzt",
+        "Eine Passage von fünf oder mehr Wörtern ist in Großbuchstaben gesetzt (text-transform: uppercase)"],
+      "not-animated": ["Das Bild ist in keinem animierten Format", "Das Bild ist animiert",
+        "Das Bild ist ein GIF oder APNG: bewegt es sich länger als fünf Sekunden, braucht es eine Möglichkeit, es anzuhalten"],
+      "rule-focus-visible": ["Stellt sicher, dass jedes fokussierbare Element zeigt, wo der Tastaturfokus ist",
+        "Der Fokus muss sichtbar sein: den Fokusrahmen nicht ohne Ersatz entfernen"],
+      "rule-text-size": ["Stellt sicher, dass Text nicht kleiner als 12 px gesetzt ist",
+        "Text darf nicht kleiner als 12 px sein"],
+      "rule-justified": ["Stellt sicher, dass Text nicht im Blocksatz steht",
+        "Text darf nicht im Blocksatz stehen (WCAG 1.4.8, AAA)"],
+      "rule-all-caps": ["Stellt sicher, dass Passagen nicht per Stil in Großbuchstaben stehen",
+        "Passagen dürfen nicht in Großbuchstaben gesetzt sein"],
+      "rule-animated": ["Findet animierte Bilder, die eine Möglichkeit zum Anhalten brauchen",
+        "Bewegte Bilder, die länger als fünf Sekunden laufen, brauchen eine Möglichkeit zum Anhalten"]
+    }
+  };
+  var texts = TEXTS[window.pressroomAxeLanguage] || TEXTS.en;
+
+  function checkMessages(key) {
+    var text = texts[key];
+    var messages = { pass: text[0], fail: text[1] };
+    if (text.length > 2) { messages.incomplete = text[2]; }
+    return messages;
+  }
+
+  function ruleMetadata(key) {
+    return { description: texts[key][0], help: texts[key][1] };
+  }
 
   function ownText(node) {
     var text = "";
@@ -39,11 +98,7 @@
         },
         metadata: {
           impact: "serious",
-          messages: {
-            pass: "The element looks different when it has the keyboard focus",
-            fail: "The element looks the same with and without keyboard focus (outline removed without a replacement)",
-            incomplete: "The element could not be focused to compare its look"
-          }
+          messages: checkMessages("focus-look")
         }
       },
       {
@@ -56,8 +111,8 @@
         metadata: {
           impact: "moderate",
           messages: {
-            pass: "The text is 12 px or larger",
-            fail: function (result) { return "The text is " + result.data.size + " px, smaller than 12 px"; }
+            pass: texts["text-size"][0],
+            fail: function (result) { return texts["text-size"][1].replace("%s", result.data.size); }
           }
         }
       },
@@ -68,10 +123,7 @@
         },
         metadata: {
           impact: "minor",
-          messages: {
-            pass: "The text is not justified",
-            fail: "The text is justified: uneven gaps between words make it hard to read"
-          }
+          messages: checkMessages("not-justified")
         }
       },
       {
@@ -82,10 +134,7 @@
         },
         metadata: {
           impact: "minor",
-          messages: {
-            pass: "The text is not set in capitals by style",
-            fail: "A passage of five or more words is set in capitals (text-transform: uppercase)"
-          }
+          messages: checkMessages("not-all-caps")
         }
       },
       {
@@ -95,11 +144,7 @@
         },
         metadata: {
           impact: "serious",
-          messages: {
-            pass: "The image is not in an animated format",
-            fail: "The image is animated",
-            incomplete: "The image is a GIF or APNG: if it moves for more than five seconds, it needs a way to stop it"
-          }
+          messages: checkMessages("not-animated")
         }
       }
     ],
@@ -110,10 +155,7 @@
         matches: function (node) { return axe.commons.dom.isVisibleOnScreen(node) && !node.disabled; },
         tags: ["cat.keyboard", "wcag2aa", "wcag247", "pressroom"],
         any: ["pressroom-focus-changes-look"],
-        metadata: {
-          description: "Ensures every focusable element shows where the keyboard focus is",
-          help: "Focus must be visible: do not remove the outline without a replacement"
-        }
+        metadata: ruleMetadata("rule-focus-visible")
       },
       {
         id: "pressroom-text-size",
@@ -121,10 +163,7 @@
         matches: hasReadableText,
         tags: ["cat.text", "best-practice", "pressroom"],
         all: ["pressroom-text-size"],
-        metadata: {
-          description: "Ensures text is not set below 12 px",
-          help: "Text must not be smaller than 12 px"
-        }
+        metadata: ruleMetadata("rule-text-size")
       },
       {
         id: "pressroom-justified-text",
@@ -132,10 +171,7 @@
         matches: hasReadableText,
         tags: ["cat.text", "best-practice", "pressroom"],
         all: ["pressroom-not-justified"],
-        metadata: {
-          description: "Ensures text is not justified",
-          help: "Text must not be justified (WCAG 1.4.8, AAA)"
-        }
+        metadata: ruleMetadata("rule-justified")
       },
       {
         id: "pressroom-all-caps",
@@ -143,10 +179,7 @@
         matches: hasReadableText,
         tags: ["cat.text", "best-practice", "pressroom"],
         all: ["pressroom-not-all-caps"],
-        metadata: {
-          description: "Ensures passages are not set in capitals by style",
-          help: "Passages must not be set in capitals"
-        }
+        metadata: ruleMetadata("rule-all-caps")
       },
       {
         id: "pressroom-animated-image",
@@ -154,10 +187,7 @@
         matches: function (node) { return axe.commons.dom.isVisibleOnScreen(node); },
         tags: ["cat.sensory-and-visual-cues", "wcag2a", "wcag222", "pressroom"],
         all: ["pressroom-no-animated-image"],
-        metadata: {
-          description: "Finds animated images, which need a way to pause them",
-          help: "Moving images that play longer than five seconds need a way to pause them"
-        }
+        metadata: ruleMetadata("rule-animated")
       }
     ]
   });

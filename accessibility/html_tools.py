@@ -2,13 +2,11 @@
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from bs4 import BeautifulSoup, Tag
 
-
-def parse(html: str | bytes) -> BeautifulSoup:
-    return BeautifulSoup(html, "lxml")
-
+from .tree import parse  # noqa: F401  (the tree of BeautifulSoup(html, "lxml"), built faster)
 
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -23,12 +21,23 @@ def _hides(node: Tag) -> bool:
 
 
 def is_hidden(element: Tag) -> bool:
-    """Hidden from assistive technology by itself or an ancestor."""
-    return any(_hides(node) for node in [element, *element.parents] if isinstance(node, Tag))
+    """Hidden from assistive technology by itself or an ancestor (a string: by an ancestor)."""
+    if not isinstance(element, Tag):
+        element = element.parent
+    return element is not None and id(element) in _index(element).hidden
 
 
 def accessible_name(element: Tag, soup: BeautifulSoup) -> str:
-    """An approximation of the accessible name computation (labels, ARIA, text, alt)."""
+    """An approximation of the accessible name computation (labels, ARIA, text, alt); computed
+    once per element and page, however many rules ask."""
+    names = _index(element).names
+    name = names.get(id(element))
+    if name is None:
+        name = names[id(element)] = _accessible_name(element, soup)
+    return name
+
+
+def _accessible_name(element: Tag, soup: BeautifulSoup) -> str:
     if element.get("aria-label", "").strip():
         return element["aria-label"].strip()
     if element.get("aria-labelledby"):
@@ -36,13 +45,14 @@ def accessible_name(element: Tag, soup: BeautifulSoup) -> str:
         text = " ".join(p.get_text(" ", strip=True) for p in parts if p is not None)
         if text.strip():
             return text.strip()
+    hidden = _index(element).hidden
     texts = []
     for node in element.descendants:
         if isinstance(node, Tag):
-            if node.name == "img" and not is_hidden(node):
+            if node.name == "img" and id(node) not in hidden:
                 texts.append(node.get("alt", ""))
             continue
-        if node.parent is not None and not is_hidden(node.parent):
+        if node.parent is not None and id(node.parent) not in hidden:
             texts.append(str(node))
     name = " ".join(" ".join(texts).split())
     if not name and element.name == "input":
@@ -57,7 +67,7 @@ def _unique_ids(soup) -> set:
     ids = soup.__dict__.get("_pressroom_ids")
     if ids is None:
         counts = defaultdict(int)
-        for element in _tag_index(soup)["*"]:
+        for element in _index(soup).order:
             if isinstance(element.get("id"), str):
                 counts[element["id"]] += 1
         ids = {key for key, count in counts.items() if count == 1 and SIMPLE_ID.match(key)}
@@ -100,58 +110,142 @@ SIMPLE_SELECTOR = re.compile(
 )
 
 
-def _tag_index(soup) -> dict:
-    """Tags by name, built in one walk of the document and kept on the soup."""
-    index = soup.__dict__.get("_pressroom_tags")
+class _Index:
+    """One walk of a document, kept on it and shared by all rules: its tags in document order,
+    by name and by attribute, where each tag's descendants end, which tags are hidden, and the
+    answers of select() and accessible_name() already given."""
+
+    def __init__(self, root):
+        self.order, self.position, self.end = [], {}, {}
+        self.by_name, self.by_attr = defaultdict(list), defaultdict(list)
+        self.hidden, self.selections, self.names = set(), {}, {}
+        self.strings = []  # (string, position of the tag holding it; -1 for the document)
+        self._walk(root, False, -1)
+
+    def _walk(self, parent, parent_hidden, parent_position):
+        for child in parent.contents:
+            if not isinstance(child, Tag):
+                self.strings.append((child, parent_position))
+            else:
+                key = id(child)
+                self.position[key] = len(self.order)
+                self.order.append(child)
+                self.by_name[child.name].append(child)
+                for attribute in child.attrs:
+                    self.by_attr[attribute].append(child)
+                hidden = parent_hidden or _hides(child)
+                if hidden:
+                    self.hidden.add(key)
+                if child.contents:
+                    self._walk(child, hidden, self.position[key])
+                self.end[key] = len(self.order) - 1
+
+
+def _index(node) -> _Index:
+    """The index of the document node belongs to."""
+    while node.parent is not None:
+        node = node.parent
+    index = node.__dict__.get("_pressroom_index")
     if index is None:
-        index = defaultdict(list)
-        for element in soup.descendants:
-            if isinstance(element, Tag):
-                index[element.name].append(element)
-                index["*"].append(element)
-        soup.__dict__["_pressroom_tags"] = index
+        index = node.__dict__["_pressroom_index"] = _Index(node)
     return index
 
 
-def select(soup, selector: str) -> list[Tag]:
-    """soup.select() for simple selectors (“a[href]”, “h1, h2”, “[id]”, “[role=main]”) from an
-    index built once per document; anything more complex goes to soupsieve."""
-    parts = [part.strip() for part in selector.split(",")]
-    matches = [SIMPLE_SELECTOR.match(part) for part in parts]
+@lru_cache(maxsize=256)
+def _simple_parts(selector: str):
+    """[(name, attribute, value)] of a selector list of simple selectors, None otherwise."""
+    matches = [SIMPLE_SELECTOR.match(part.strip()) for part in selector.split(",")]
     if not all(matches):
+        return None
+    return tuple((m["name"], m["attr"], m["value"]) for m in matches)
+
+
+def select(soup, selector: str) -> list[Tag]:
+    """soup.select() for simple selectors (“a[href]”, “h1, h2”, “[id]”, “[role=main]”) from the
+    document's index; anything more complex goes to soupsieve."""
+    parts = _simple_parts(selector)
+    if parts is None:
         return soup.select(selector)
-    index = _tag_index(soup)
+    index = _index(soup)
+    key = (id(soup), selector)
+    found = index.selections.get(key)
+    if found is None:
+        found = index.selections[key] = _select(soup, index, parts)
+    return list(found)
+
+
+def _select(scope, index, parts) -> list[Tag]:
     found = []
-    for match in matches:
-        for element in index[match["name"] or "*"]:
-            attr, value = match["attr"], match["value"]
-            if attr and (not element.has_attr(attr) or (value and element.get(attr) != value)):
-                continue
-            found.append(element)
+    for name, attr, value in parts:
+        if name:
+            candidates = index.by_name.get(name, ())
+            if attr:
+                candidates = [e for e in candidates if attr in e.attrs]
+        else:
+            candidates = index.by_attr.get(attr, ()) if attr else index.order
+        if value:
+            candidates = [e for e in candidates if e.get(attr) == value]
+        found += candidates
+    position = index.position
+    if scope.parent is not None:  # a part of the document: its descendants only
+        low, high = position[id(scope)], index.end[id(scope)]
+        found = [e for e in found if low < position[id(e)] <= high]
     if len(parts) > 1:
-        order = {id(element): position for position, element in enumerate(index["*"])}
-        found.sort(key=lambda element: order[id(element)])
+        found.sort(key=lambda element: position[id(element)])
     return found
 
 
-def _hidden_ids(soup) -> set:
-    """ids of every element hidden by itself or an ancestor, found in one walk of the document."""
-    hidden = soup.__dict__.get("_pressroom_hidden")
-    if hidden is None:
-        hidden = set()
-        for element in _tag_index(soup)["*"]:
-            parent = element.parent
-            if (parent is not None and id(parent) in hidden) or _hides(element):
-                hidden.add(id(element))
-        soup.__dict__["_pressroom_hidden"] = hidden
-    return hidden
+def descendant_tags(element) -> list[Tag]:
+    """The tags inside element, in document order, from the index (no walk of the tree)."""
+    index = _index(element)
+    if element.parent is None:
+        return list(index.order)
+    return index.order[index.position[id(element)] + 1 : index.end[id(element)] + 1]
+
+
+def first_inside(element, names, attribute=None) -> Tag | None:
+    """element.find(names[, attribute=True]) for tag names (a str or a collection), from the
+    index."""
+    names = {names} if isinstance(names, str) else names
+    return next(
+        (
+            tag
+            for tag in descendant_tags(element)
+            if tag.name in names and (attribute is None or attribute in tag.attrs)
+        ),
+        None,
+    )
+
+
+def strings_inside(element, pattern) -> list:
+    """element.find_all(string=pattern): every string of any kind (text, comment, script) in
+    element that pattern (a compiled regular expression) finds something in."""
+    index = _index(element)
+    if element.parent is None:
+        low, high = -1, len(index.order)
+    else:
+        low, high = index.position[id(element)], index.end[id(element)]
+    return [
+        string
+        for string, holder in index.strings
+        if low <= holder <= high and pattern.search(string)
+    ]
+
+
+def closest(element, names):
+    """element.find_parent(names): the nearest ancestor of one of these tag names."""
+    names = {names} if isinstance(names, str) else names
+    return next((parent for parent in element.parents if parent.name in names), None)
+
+
+def by_id(soup, value):
+    """soup.find(id=value), from the index."""
+    index = _index(soup)
+    return next((tag for tag in index.by_attr.get("id", ()) if tag.get("id") == value), None)
 
 
 def visible(soup, selector: str) -> list[Tag]:
-    root = soup
-    while root.parent is not None:
-        root = root.parent
-    hidden = _hidden_ids(root)
+    hidden = _index(soup).hidden
     return [element for element in select(soup, selector) if id(element) not in hidden]
 
 

@@ -3,6 +3,7 @@
 import re
 from urllib.parse import urljoin
 
+from bs4 import Tag
 from django.utils.translation import gettext_lazy as _
 
 from .html_tools import accessible_name, main_region, select, visible
@@ -115,7 +116,7 @@ def next_link(link):
     for sibling in link.next_siblings:
         if getattr(sibling, "name", None) == "a":
             return sibling
-        if str(sibling).strip():
+        if isinstance(sibling, Tag) or sibling.strip():  # a tag's markup is never blank
             return None
     return None
 

@@ -17,8 +17,9 @@ from django.core.files.storage import storages
 from django.test.testcases import LiveServerThread
 from django.views.static import serve as serve_file
 
+from . import conf
 from .registry import WCAG
-from .static import audit_pages
+from .static import audit_pages, available_cores
 
 USER_AGENT = "wagtail-pressroom accessibility audit"
 WEB = ("http", "https")
@@ -182,7 +183,8 @@ def audit_targets(targets, engines, axe_auditor=None, progress=None, profile=WCA
             (target.url, target.html if target.html is not None else fetch(target.url))
             for target in targets
         ]
-        static = {result.url: result for result in audit_pages(pages, profile)}
+        processes = conf.get("PRESSROOM_AUDIT_STATIC_PROCESSES") or available_cores()
+        static = {result.url: result for result in audit_pages(pages, profile, None, processes)}
     results = []
     for index, target in enumerate(targets, start=1):
         if progress:

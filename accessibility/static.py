@@ -1,5 +1,8 @@
 """The static engine: the registered rules (registry.py) applied to rendered HTML."""
 
+import gc
+import multiprocessing
+import os
 from collections import defaultdict
 from urllib.parse import urljoin
 
@@ -57,23 +60,91 @@ def leading_links(soup, url):
     return tuple(urljoin(url, link["href"]) for link in main.find_all_previous("a", href=True))
 
 
-def site_facts(pages) -> dict:
-    """What only shows across pages: which pages start with a block of links that repeats, and
-    which share a title. One pass over [(url, soup)], so a run can stream its pages."""
+def page_facts(url, soup) -> tuple:
+    """What site_facts needs of one page: its leading block of links and its title."""
+    block = leading_links(soup, url)
+    title = soup.find("title")
+    title_text = " ".join(title.get_text().split()).lower() if title else ""
+    return url, block if len(block) >= REPEATED_BLOCK_LINKS else None, title_text
+
+
+def merge_facts(facts) -> dict:
     by_block, titles, count = defaultdict(list), defaultdict(list), 0
-    for url, soup in pages:
+    for url, block, title in facts:
         count += 1
-        block = leading_links(soup, url)
-        if len(block) >= REPEATED_BLOCK_LINKS:
+        if block is not None:
             by_block[block].append(url)
-        title = soup.find("title")
-        titles[" ".join(title.get_text().split()).lower() if title else ""].append(url)
+        titles[title].append(url)
     repeats = {url: True for urls in by_block.values() if len(urls) > 1 for url in urls}
     return {"repeats": repeats, "titles": dict(titles), "pages": count}
 
 
-def audit_pages(pages, profile: str = WCAG, rule_ids=None) -> list[AuditResult]:
-    """Audit [(url, html)] together, so rules can use facts of the whole run (site_facts)."""
+def site_facts(pages) -> dict:
+    """What only shows across pages: which pages start with a block of links that repeats, and
+    which share a title. One pass over [(url, soup)], so a run can stream its pages."""
+    return merge_facts(page_facts(url, soup) for url, soup in pages)
+
+
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+PAGES_PER_PROCESS = 20  # fewer pages than this per process: starting the processes costs more
+
+
+def audit_pages(pages, profile: str = WCAG, rule_ids=None, processes=1) -> list[AuditResult]:
+    """Audit [(url, html)] together, so rules can use facts of the whole run (site_facts); with
+    processes > 1 and enough pages, in that many processes (fork), each auditing a contiguous
+    share of the pages: same findings, same order."""
+    pages = list(pages)
+    processes = min(processes, len(pages) // PAGES_PER_PROCESS)
+    if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return _audit_in_processes(pages, profile, rule_ids, processes)
     parsed = [(url, parse(html)) for url, html in pages]
     site = site_facts(parsed)
     return [audit_soup(soup, url, rule_ids, profile, site) for url, soup in parsed]
+
+
+def _audit_share(connection, pages, profile, rule_ids):
+    """One process's share: parse, report the page facts, wait for the site's, audit."""
+    parsed = [(url, parse(html)) for url, html in pages]
+    connection.send([page_facts(url, soup) for url, soup in parsed])
+    site = connection.recv()
+    connection.send([audit_soup(soup, url, rule_ids, profile, site) for url, soup in parsed])
+    connection.close()
+
+
+WARM_UP = '<!DOCTYPE html><html lang="en"><title>T</title><main><p>Text.</p></main></html>'
+
+
+def _start_shares(pages, profile, rule_ids, processes) -> list:
+    """One process per contiguous share of the pages; [(process, connection)]."""
+    context = multiprocessing.get_context("fork")
+    size = -(-len(pages) // processes)
+    workers = []
+    gc.freeze()  # the processes' garbage collector leaves the inherited objects (and pages) alone
+    try:
+        for start in range(0, len(pages), size):
+            ours, theirs = context.Pipe()
+            share = pages[start : start + size]
+            process = context.Process(target=_audit_share, args=(theirs, share, profile, rule_ids))
+            process.start()
+            theirs.close()
+            workers.append((process, ours))
+    finally:
+        gc.unfreeze()
+    return workers
+
+
+def _audit_in_processes(pages, profile, rule_ids, processes) -> list[AuditResult]:
+    audit_html(WARM_UP, profile=profile)  # what rules load once (a language model) is inherited
+    workers = _start_shares(pages, profile, rule_ids, processes)
+    try:
+        site = merge_facts(fact for _, connection in workers for fact in connection.recv())
+        for _, connection in workers:
+            connection.send(site)
+        return [result for _, connection in workers for result in connection.recv()]
+    finally:
+        for process, connection in workers:
+            connection.close()
+            process.join()

@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from .html_tools import (
     LANGUAGE_TAG,
     accessible_name,
+    by_id,
+    closest,
+    first_inside,
     is_hidden,
     is_inside,
     looks_like_file_name,
@@ -32,7 +35,7 @@ from .registry import PRESSROOM, rule
     _("The page must state its language with a valid lang attribute on <html>."),
 )
 def html_lang_valid(soup):
-    html = soup.find("html")
+    html = first_inside(soup, "html")
     if html is None or not LANGUAGE_TAG.match(html.get("lang", "").strip()):
         yield html, None
 
@@ -53,7 +56,7 @@ def element_lang_valid(soup):
 
 @rule("document-title", "2.4.2", "serious", _("The page must have a title that says what it is."))
 def document_title(soup):
-    title = soup.find("title")
+    title = first_inside(soup, "title")
     if title is None or not title.get_text(strip=True):
         yield title, None
 
@@ -178,7 +181,7 @@ def landmark_main(soup):
 def link_groups(soup):
     """Innermost lists and blocks of three or more links outside <main>, mostly link text:
     navigation by the look of it."""
-    main = soup.find("main")
+    main = first_inside(soup, "main")
     links_in = Counter()
     for link in select(soup, "a[href]"):
         for parent in link.parents:
@@ -208,7 +211,7 @@ def landmark_nav(soup, context):
         yield None, None
         return
     for group in link_groups(soup):
-        if group.find_parent(["nav", "footer"]) is None and not group.find_parent(
+        if closest(group, ("nav", "footer")) is None and not group.find_parent(
             attrs={"role": ["navigation", "contentinfo"]}
         ):
             yield group, None
@@ -226,9 +229,10 @@ def landmark_nav(soup, context):
 def skip_link(soup, context):
     if context.profile != PRESSROOM and not context.site.get("repeats", {}).get(context.url):
         return
-    first = soup.body.find("a", href=True) if soup.body else None
+    body = first_inside(soup, "body")
+    first = first_inside(body, "a", "href") if body else None
     href = first["href"] if first else ""
-    if not href.startswith("#") or len(href) < 2 or soup.find(id=href[1:]) is None:
+    if not href.startswith("#") or len(href) < 2 or by_id(soup, href[1:]) is None:
         yield first, None
 
 

@@ -11,7 +11,7 @@ from functools import cache
 from bs4 import NavigableString, Tag
 from django.utils.translation import gettext_lazy as _
 
-from .html_tools import main_region, select, visible
+from .html_tools import first_inside, main_region, select, visible
 from .registry import PRESSROOM, rule
 
 LANGUAGES = ["de", "en", "fr"]
@@ -66,10 +66,10 @@ def clearly_in(language: str, words) -> bool:
     own = FUNCTION_WORDS.get(language)
     if own is None:
         return False
-    lowered = [word.lower() for word in words]
-    count = sum(word in own for word in lowered)
+    lowered = list(map(str.lower, words))
+    count = sum(map(own.__contains__, lowered))
     others = [
-        sum(word in words_of for word in lowered)
+        sum(map(words_of.__contains__, lowered))
         for code, words_of in FUNCTION_WORDS.items()
         if code != language
     ]
@@ -80,7 +80,7 @@ def language_of(text: str, page_language: str) -> str | None:
     """The language of text if it reads like a sentence (not a name or a list of names), is long
     enough and the model is sure; else None."""
     words = WORD.findall(text)
-    if len(words) < MIN_WORDS or sum(c.isalpha() for c in text) < MIN_LETTERS:
+    if len(words) < MIN_WORDS or sum(map(str.isalpha, text)) < MIN_LETTERS:
         return None
     if len({word for word in words if word.islower()}) < MIN_LOWER_WORDS:
         return None  # names and titles: mostly capitalised words
@@ -93,23 +93,25 @@ def language_of(text: str, page_language: str) -> str | None:
 
 def declared_language(soup) -> str:
     """The primary language <html lang> declares, if the model knows it ("" otherwise)."""
-    html = soup.find("html")
+    html = first_inside(soup, "html")
     language = (html.get("lang", "") if html else "").split("-")[0].strip().lower()
     return language if language in identifier().known else ""
 
 
-def text_parts(element):
-    """The element's strings, leaving out parts that state their own language, dates, scripts."""
-    for child in element.children:
+def text_parts(element, parts):
+    """Appends the element's strings to parts, leaving out parts that state their own language,
+    dates, scripts."""
+    for child in element.contents:
         if isinstance(child, Tag):
-            if child.name not in SKIPPED and not child.has_attr("lang"):
-                yield from text_parts(child)
+            if child.name not in SKIPPED and "lang" not in child.attrs:
+                text_parts(child, parts)
         elif type(child) is NavigableString:
-            yield child
+            parts.append(child)
+    return parts
 
 
 def own_text(element) -> str:
-    return " ".join(" ".join(text_parts(element)).split())
+    return " ".join(" ".join(text_parts(element, [])).split())
 
 
 @rule(
@@ -127,14 +129,14 @@ def lang_of_parts(soup):
         return
     judged = []
     for block in visible(soup, BLOCKS):
-        if block.has_attr("lang") or any(
-            parent.has_attr("lang") for parent in block.parents if parent.name != "html"
+        if first_inside(block, BLOCK_NAMES) is not None:
+            continue  # judged at the innermost block
+        if "lang" in block.attrs or any(
+            "lang" in parent.attrs for parent in block.parents if parent.name != "html"
         ):
             continue
-        inner = (d for d in block.descendants if isinstance(d, Tag) and d.name in BLOCK_NAMES)
-        if next(inner, None) is None:  # judged at the innermost block
-            for text in SEPARATORS.split(own_text(block)):  # “date · place · issuer” lines
-                judged.append((block, text, language_of(text, language)))
+        for text in SEPARATORS.split(own_text(block)):  # “date · place · issuer” lines
+            judged.append((block, text, language_of(text, language)))
     found = [found for _, _, found in judged if found]
     if len(found) > 1 and language not in found:
         return  # the whole page is in another language: html-lang-matches says so
@@ -158,7 +160,7 @@ def html_lang_matches(soup):
     text = " ".join(own_text(soup.body).split()[:400]) if declared and soup.body else ""
     found = language_of(text, declared) if text else None
     if found and found != declared:
-        yield soup.find("html"), None
+        yield first_inside(soup, "html"), None
 
 
 PLACEHOLDER_TITLES = {
@@ -182,7 +184,7 @@ PLACEHOLDER_TITLES = {
     _("The page title is a placeholder or shared with other pages: say what this page is."),
 )
 def title_meaningful(soup, context):
-    title = soup.find("title")
+    title = first_inside(soup, "title")
     text = " ".join(title.get_text().split()).lower() if title else ""
     shared = len(context.site.get("titles", {}).get(text, [])) > 1
     if text in PLACEHOLDER_TITLES or (text and shared):
@@ -205,16 +207,21 @@ DATE = re.compile(
 DATELINE = re.compile(rf"^\s*([A-ZÄÖÜ][\w .()/-]{{0,40}},\s*)?(den\s+|le\s+)?({DATE.pattern})")
 
 
+DATELINE_BLOCKS = "p, div, li, dd, span, small, header, td"
+DATELINE_BLOCK_NAMES = frozenset(DATELINE_BLOCKS.split(", "))
+
+
 def datelines(soup):
     """Text that is a date line: a block starting “[Place, ]date”, or a short element (up to
     six words) holding a date. Dates deep in running text are left alone: an editor cannot mark
     them up in rich text."""
-    for block in visible(main_region(soup), "p, div, li, dd, span, small, header, td"):
+    for block in visible(main_region(soup), DATELINE_BLOCKS):
+        if first_inside(block, DATELINE_BLOCK_NAMES) is not None:
+            continue  # only the innermost blocks are date lines
         text = " ".join(block.get_text(" ", strip=True).split())
-        if not DATE.search(text) or block.find("time") is not None:
+        if not DATE.search(text) or first_inside(block, "time") is not None:
             continue
-        inner = block.find(["p", "div", "li", "dd", "span", "small", "header", "td"])
-        if inner is None and (DATELINE.match(text) or len(text.split()) <= 6):
+        if DATELINE.match(text) or len(text.split()) <= 6:
             yield block
 
 
@@ -246,7 +253,7 @@ def gallery_groups(soup):
     """Groups of pictures: lists or groups of two or more figures or list items with images."""
     for group in select(soup, "ul, ol, section, div, [role=group], [role=list]"):
         items = [child for child in group.children if getattr(child, "name", None) in PICTURE_ITEMS]
-        pictures = [item for item in items if item.find("img")]
+        pictures = [item for item in items if first_inside(item, "img")]
         if len(pictures) >= 2:
             yield pictures
 
@@ -261,7 +268,7 @@ def gallery_groups(soup):
 def gallery_caption_credit(soup):
     for pictures in gallery_groups(soup):
         for item in pictures:
-            caption = item.find("figcaption")
+            caption = first_inside(item, "figcaption")
             text = caption.get_text(" ", strip=True) if caption else ""
             if not text or not CREDIT.search(text):
-                yield item.find("img"), None
+                yield first_inside(item, "img"), None

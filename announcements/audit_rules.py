@@ -6,10 +6,19 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
-from accessibility.html_tools import is_hidden, main_region, select
+from accessibility.html_tools import (
+    closest,
+    first_inside,
+    is_hidden,
+    main_region,
+    select,
+    strings_inside,
+)
 from accessibility.registry import PRESSROOM, rule
 
 from .rules import RELEASE_DATE
+
+LEAD_MARKERS = re.compile(r"\+\+\+")
 
 
 @rule(
@@ -20,7 +29,7 @@ from .rules import RELEASE_DATE
     profile=PRESSROOM,
 )
 def lead_markers_hidden(soup):
-    for text in main_region(soup).find_all(string=re.compile(r"\+\+\+")):
+    for text in strings_inside(main_region(soup), LEAD_MARKERS):
         if not is_hidden(text.parent):
             yield text.parent, None
 
@@ -37,8 +46,8 @@ def lead_markers_hidden(soup):
 )
 def quote_speaker(soup):
     for quote in select(soup, "blockquote"):
-        figure = quote.find_parent("figure")
-        caption = figure.find("figcaption") if figure else None
+        figure = closest(quote, "figure")
+        caption = first_inside(figure, "figcaption") if figure else None
         if caption is None or not caption.get_text(strip=True):
             yield quote, None
 
@@ -56,8 +65,8 @@ META_CLASSES = {"release__meta", "release-teaser__meta"}
 def release_date_in_time(soup):
     metas = [e for e in select(soup, "[class]") if META_CLASSES & set(e.get("class", []))]
     for meta in metas:
-        for text in meta.find_all(string=RELEASE_DATE):
-            if text.find_parent("time") is None:
+        for text in strings_inside(meta, RELEASE_DATE):
+            if closest(text, "time") is None:
                 yield text.parent, None
 
 

@@ -29,18 +29,27 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn serving the example site, with the environment of this benchmark run."""
+    """gunicorn serving the example site (or another project: `app`, `cwd`, `python`), with the
+    environment of this benchmark run; ready once `ready_path` answers."""
 
-    def __init__(self, extra_env=None):
+    def __init__(
+        self,
+        extra_env=None,
+        app="example_site.wsgi",
+        cwd=ROOT,
+        python=sys.executable,
+        ready_path="/",
+    ):
         self.port = free_port()
         self.env = {**os.environ, **(extra_env or {})}
+        self.app, self.cwd, self.gunicorn = app, cwd, Path(python).with_name("gunicorn")
+        self.ready_path = ready_path
 
     def __enter__(self):
-        gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
             [
-                str(gunicorn),
-                "example_site.wsgi",
+                str(self.gunicorn),
+                self.app,
                 "-b",
                 f"127.0.0.1:{self.port}",
                 "-w",
@@ -48,18 +57,19 @@ class Server:
                 "--log-level",
                 "warning",
             ],
-            cwd=ROOT,
+            cwd=self.cwd,
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2)
+                urllib.request.urlopen(self.url(self.ready_path), timeout=30)
                 return self
             except OSError:
                 time.sleep(0.3)
+        self.process.kill()
         raise RuntimeError("gunicorn did not start: " + self.process.stderr.read().decode())
 
     def __exit__(self, *exc_info):
@@ -70,10 +80,11 @@ class Server:
         return f"http://127.0.0.1:{self.port}{path}"
 
 
-def wrk(url, connections, seconds, script=None) -> dict:
+def wrk(url, connections, seconds, script=None, timeout=2) -> dict:
     if shutil.which("wrk") is None:
         raise RuntimeError("wrk is missing: apt-get install wrk (make bench does)")
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout}s"]
+    command += ["--latency", url]
     if script:
         command[1:1] = ["-s", str(script)]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout

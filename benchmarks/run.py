@@ -149,7 +149,9 @@ def report(results) -> str:
             [
                 [
                     "static",
-                    static["pages_per_second"],
+                    f"{static['pages_per_second']} (CPU time: {static['pages_per_cpu_second']}; "
+                    f"one run: {static['one_run_pages_per_second_1_process']}, "
+                    f"2 processes: {static['one_run_pages_per_second_2_processes']})",
                     f"{static['peak_traced_memory_mib_1000_pages']} MiB traced peak",
                 ],
                 [

@@ -3,8 +3,10 @@ LegalPagesConfig.ready() when the accessibility app is installed (profile “pre
 
 from django.utils.translation import gettext_lazy as _
 
-from accessibility.html_tools import select
+from accessibility.html_tools import closest, first_inside, select
 from accessibility.registry import PRESSROOM, rule
+
+SECTIONING = {"article", "aside", "main", "nav", "section"}
 
 
 @rule(
@@ -19,12 +21,11 @@ from accessibility.registry import PRESSROOM, rule
 )
 def legal_footer_links(soup):
     footers = [
-        footer
-        for footer in select(soup, "footer")
-        if not footer.find_parent(["article", "aside", "main", "nav", "section"])
+        footer for footer in select(soup, "footer") if not closest(footer, SECTIONING)
     ] + select(soup, "[role=contentinfo]")
     legal_navs = [nav for footer in footers for nav in select(footer, "nav")]
     if not any(
-        "legal-links" in nav.get("class", []) and nav.find("a", href=True) for nav in legal_navs
+        "legal-links" in nav.get("class", []) and first_inside(nav, "a", "href")
+        for nav in legal_navs
     ):
         yield None, None

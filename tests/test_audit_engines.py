@@ -93,3 +93,28 @@ def test_axe_speaks_the_report_language_from_axe_cores_locale_files(settings, tm
         result = auditor.audit(KNOWN_BAD.as_uri())
     image_alt = next(f for f in result.findings if f.rule_id == "image-alt")
     assert image_alt.help == "Bilder brauchen Alternativtext"
+
+
+@pytest.mark.parametrize(
+    ("language", "help_text", "detail"),
+    [
+        ("en", "Text must not be justified (WCAG 1.4.8, AAA)", "The text is 10 px, smaller"),
+        ("de-de", "Text darf nicht im Blocksatz stehen (WCAG 1.4.8, AAA)", "Der Text ist 10 px"),
+    ],
+)
+def test_our_axe_rules_speak_the_audit_language(tmp_path, language, help_text, detail):
+    from accessibility.axe import AxeAuditor
+
+    page = tmp_path / "styled.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Stil</title></head>'
+        '<body><main><h1>Stil</h1><p style="text-align: justify">Ein Absatz, der im Blocksatz '
+        'steht und daher ungleiche Abstände hat.</p><p style="font-size: 10px">Ganz kleiner '
+        "Text.</p></main></body></html>",
+        encoding="utf8",
+    )
+    with AxeAuditor(language=language) as auditor:
+        result = auditor.audit(page.as_uri())
+    found = {f.rule_id: f for f in result.findings}
+    assert found["pressroom-justified-text"].help == help_text
+    assert found["pressroom-text-size"].detail.startswith(detail)

@@ -416,3 +416,91 @@ def test_foreign_pages_raise_no_policy_or_press_findings():
 def test_other_languages_are_found_but_not_names_and_short_quotes(passage, flagged):
     findings = audit_html(foreign_page(f"<p>{passage}</p>"), rule_ids={"lang-of-parts"})
     assert bool(findings.findings) == flagged
+
+
+TREE_EDGES = [
+    "",
+    "<p>x",
+    "<!-- c --><!DOCTYPE html><p>a</p><!---->\n<!--after-->\n",
+    "<?xml version='1.0'?><html><body>x</body></html>  text after html\n",
+    "<pre>  \n </pre><textarea> </textarea><p> </p><p>\t</p>",
+    "<script> a<b </script><style> </style><template><p>t</p></template><ruby>a<rt>b</rt></ruby>",
+    "<svg xmlns:xlink='http://www.w3.org/1999/xlink'><use xlink:href='#a'/></svg>",
+    "<meta charset='latin-1'><p class=' a  b ' rel='x'>é &amp; &nbsp;</p><td headers='a b'>",
+    b"\xef\xbb\xbf<p>bom</p>",
+    b"<meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'><p>\xe9</p>",
+    "<table><tr><td>1<td>2</table><ul><li>a<li>b</ul>",
+]
+
+
+def tree_shape(soup):
+    """Every node of a tree: its kind, name, attributes (with their types), text, and where its
+    parent, neighbours and children are (as positions in document order)."""
+    nodes = [soup, *soup.descendants]
+    where = {id(node): number for number, node in enumerate(nodes)}
+
+    def at(node):
+        return None if node is None else where.get(id(node), "outside")
+
+    shape = []
+    for node in nodes:
+        links = [
+            at(getattr(node, link))
+            for link in (
+                "parent",
+                "previous_element",
+                "next_element",
+                "previous_sibling",
+                "next_sibling",
+            )
+        ]
+        if hasattr(node, "attrs"):
+            fields = {
+                k: v
+                for k, v in vars(node).items()
+                if k
+                not in {
+                    "parent",
+                    "previous_element",
+                    "next_element",
+                    "previous_sibling",
+                    "next_sibling",
+                    "contents",
+                    "builder",
+                    "_pressroom_index",
+                }
+            }
+            kinds = [type(value).__name__ for value in node.attrs.values()]
+            shape.append((node.name, fields, kinds, [at(c) for c in node.contents], links))
+        else:
+            shape.append((type(node).__name__, str(node), links))
+    return shape
+
+
+@pytest.mark.parametrize("number", range(len(CASES) * 2 + len(TREE_EDGES)))
+def test_the_lean_parser_builds_the_tree_bs4s_lxml_builder_builds(number):
+    from bs4 import BeautifulSoup
+
+    from accessibility.html_tools import parse
+
+    documents = [html for pair in CASES.values() for html in pair] + TREE_EDGES
+    html = documents[number]
+    assert tree_shape(parse(html)) == tree_shape(BeautifulSoup(html, "lxml"))
+
+
+def test_a_run_shared_by_two_processes_finds_what_one_process_finds():
+    from accessibility.static import PAGES_PER_PROCESS, audit_pages
+
+    pages = [
+        (f"https://x.org/{rule_id}/{number}", html)
+        for rule_id, pair in sorted(CASES.items())
+        for number, html in enumerate(pair)
+    ]
+    assert len(pages) >= 2 * PAGES_PER_PROCESS
+
+    def found(results):
+        return [(r.url, f.rule_id, f.selector, f.help) for r in results for f in r.findings]
+
+    one = found(audit_pages(pages, PRESSROOM, processes=1))
+    assert len(one) > len(CASES)
+    assert found(audit_pages(pages, PRESSROOM, processes=2)) == one
