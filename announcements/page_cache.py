@@ -16,6 +16,8 @@ import hashlib
 import re
 import time
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core import checks
@@ -27,6 +29,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "pressroom:page-cache:generation"
+BULK = ContextVar("pressroom_bulk_invalidation", default=None)  # pages touched, in bulk work
 CACHE_HEADER = "X-Pressroom-Cache"
 MIDDLEWARE_PATH = "announcements.page_cache.PageCacheMiddleware"
 
@@ -120,9 +123,27 @@ def page_paths(page) -> list[str]:
     return [page_path + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
 
 
+@contextmanager
+def one_invalidation():
+    """Bulk work (an import of many releases): one new site-wide generation at the end instead
+    of working out the dependants of every page published in between."""
+    token = BULK.set([])
+    try:
+        yield
+    finally:
+        touched = BULK.get()
+        BULK.reset(token)
+        if touched:
+            invalidate()
+
+
 def invalidate_page_and_dependants(page):
     """A published or unpublished page, its translations (their language links) and the pages
     above it (an index lists it, the home page may show the latest): nothing else is touched."""
+    touched = BULK.get()
+    if touched is not None:
+        touched.append(page.pk)
+        return
     pages = [*page.get_translations(inclusive=True), *page.get_ancestors().filter(depth__gte=2)]
     invalidate_paths(path for each in pages for path in page_paths(each))
 

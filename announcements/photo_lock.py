@@ -13,6 +13,7 @@ is needed for correctness; the job only makes it happen without a visitor.
 """
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from .embargo import galleries, images_of, protect_gallery_images
+from .embargo import GALLERY, galleries, images_of, protect_gallery_images
 
 try:  # Wagtail 7.1+
     from wagtail.permissions import policy_registry
@@ -134,8 +135,24 @@ def unlock(queryset) -> int:
 
 def release_due(now: dt.datetime | None = None, **filters) -> int:
     """Release every lock whose time has come (optionally only those matching `filters`)."""
-    now = now or timezone.now()
-    return unlock(_lock_model().objects.filter(until__lte=now, **filters))
+    due = _lock_model().objects.filter(until__lte=now or timezone.now(), **filters)
+    return unlock(due) if due.exists() else 0  # a page view: one plain query, no transaction
+
+
+def block_types(raw_body) -> set[str]:
+    """The top-level block types of a stored StreamField body (a JSON string or a list)."""
+    if isinstance(raw_body, str):
+        raw_body = json.loads(raw_body or "[]")
+    return {block.get("type") for block in raw_body or ()}
+
+
+def may_need_sync(release, revision_content: dict) -> bool:
+    """False when neither the new revision nor the live page has a gallery and the release holds
+    no lock: syncing would change nothing (an import of text releases skips it)."""
+    bodies = [revision_content.get("body"), list(release.body.raw_data)]
+    if any(GALLERY in block_types(body) for body in bodies):
+        return True
+    return _lock_model().objects.filter(page_id=release.pk).exists()
 
 
 def sync(release, newest=None, now: dt.datetime | None = None) -> None:

@@ -27,13 +27,15 @@ def lock_photos_of_revision(sender, instance, created=False, **kwargs):
     if not created or not issubclass(instance.content_type.model_class() or object, release_model):
         return
     release = release_model.objects.filter(pk=instance.object_id).first()
-    if release is not None:
+    if release is not None and photo_lock.may_need_sync(release, instance.content):
         photo_lock.sync(release, newest=instance.as_object())
 
 
 def lock_photos_of_published(sender, instance, **kwargs):
     if isinstance(instance, apps.get_model("pressroom_announcements", "PressReleasePage")):
-        photo_lock.sync(instance)
+        revision = instance.latest_revision  # what sync() compares with the live content
+        if revision is None or photo_lock.may_need_sync(instance, revision.content):
+            photo_lock.sync(instance)
 
 
 def restore_locked_photo(sender, instance, **kwargs):

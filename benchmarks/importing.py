@@ -107,7 +107,8 @@ def main():
     target = Path(options.output or RESULTS / f"import-{connection.vendor}.json")
     target.write_text(json.dumps(results, indent=2) + "\n")
     imported = results["import_publish"]
-    crawled = results.get("crawl", {k: "–" for k in ("releases", "seconds", "photos")})
+    keys = ("releases", "seconds", "releases_per_second", "recrawl_unchanged_seconds", "photos")
+    crawled = results.get("crawl", dict.fromkeys(keys, "–"))
     print(
         table(
             ["case", "releases", "seconds", "releases/s", "unchanged again, s"],

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from announcements.models import Correction
 
-from . import frontend_cache
+from . import frontend_cache, importing
 from .conftest import berlin, gallery_block
 from .helpers import soup_of
 
@@ -219,3 +219,22 @@ def test_the_page_cache_refuses_a_per_process_cache(db, settings):
     assert "Redis" in str(error.value)
     settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "PageCache" not in name]
     call_command("check", tags=["caches"])  # without the middleware, nothing cached per process
+
+
+def test_an_import_of_many_releases_refreshes_the_cached_index_once_at_the_end(
+    client, make_release, press_index, issuer, tmp_path
+):
+    make_release(title="Schon da")
+    importing.bind(press_index, issuer)
+    first, second = twice(client, "/presse/")
+    assert second[CACHE] == "hit"
+    for number in (1, 2):
+        (tmp_path / f"{number}.txt").write_text(
+            f"Importierte Meldung {number}\n\nBerlin, 3. März 2020\n\n+++ Kurz. +++\n\nText.",
+            encoding="utf-8",
+        )
+    assert importing.run(tmp_path, "--parent", press_index.pk, "--publish")[0] == 0
+    index = client.get("/presse/")
+    assert index[CACHE] == "miss"
+    text = index.content.decode()
+    assert "Importierte Meldung 1" in text and "Importierte Meldung 2" in text

@@ -26,6 +26,7 @@ from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
+from .. import page_cache
 from ..models import PressReleasePage
 from .parsing import ParsedRelease
 
@@ -148,7 +149,7 @@ class Indexing:
     def deferred(self):
         post_save.disconnect(post_save_signal_handler, sender=PressReleasePage)
         try:
-            with disable_reference_index_auto_update():
+            with disable_reference_index_auto_update(), page_cache.one_invalidation():
                 yield self
             self.flush()
         finally:

@@ -3,6 +3,7 @@ from django.templatetags.static import static
 from django.utils import dateformat, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page, Site
@@ -141,33 +142,40 @@ def release_meta(context, release):
 @register.inclusion_tag("pressroom/includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in the site's other languages (Wagtail i18n translations)."""
-    from django.utils.translation import get_language_info
-
     page, request = context.get("page"), context.get("request")
     if not isinstance(page, Page) or not page.pk:
         return {"links": []}
+    links = translation_links(page, request)
+    return {"links": links if len(links) > 1 else []}
+
+
+def translation_links(page, request) -> list[dict]:
+    """The live translations of a page, worked out once per request (switcher and hreflang)."""
+    known = getattr(request, "pressroom_translation_links", None)
+    if known is not None and known[0] == page.pk:
+        return known[1]
     links = []
     for translation in page.get_translations(inclusive=True).live().select_related("locale"):
         code = translation.locale.language_code
-        info = get_language_info(code)
         links.append(
             {
                 "code": code,
-                "name": info["name_local"],
+                "name": get_language_info(code)["name_local"],
                 "url": translation.get_url(request),
                 "current": translation.pk == page.pk,
             }
         )
-    return {"links": links if len(links) > 1 else []}
+    if request is not None:
+        request.pressroom_translation_links = (page.pk, links)
+    return links
 
 
 @register.inclusion_tag("pressroom/includes/alternate_languages.html", takes_context=True)
 def alternate_languages(context):
     """<link rel="alternate" hreflang> for search engines, from the same translations."""
-    links = language_switcher(context)["links"]
-    request = context.get("request")
-    for link in links:
-        link["url"] = request.build_absolute_uri(link["url"]) if request else link["url"]
+    links, request = language_switcher(context)["links"], context.get("request")
+    if request is not None:
+        links = [{**link, "url": request.build_absolute_uri(link["url"])} for link in links]
     return {"links": links}
 
 
