@@ -77,18 +77,12 @@ def send_once(index, workers: int, smtp_port: int, counter: Counter, subscribers
     }
 
 
-def main():
-    subscribers = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    set_up_django()
-    from aiosmtpd.controller import Controller
-    from django.db import connection
+def add_subscribers(index, count: int) -> None:
+    """`count` confirmed subscribers of `index`, in bulk."""
     from django.utils import timezone
 
-    from announcements.models import PressReleaseIndexPage
     from distribution.models import Subscriber
-    from tests.mail_server import free_port
 
-    index = PressReleaseIndexPage.objects.filter(locale__language_code="de").first()
     Subscriber.objects.bulk_create(
         (
             Subscriber(
@@ -98,10 +92,23 @@ def main():
                 confirmed_at=timezone.now(),
                 consent_version="benchmark",
             )
-            for n in range(subscribers)
+            for n in range(count)
         ),
         batch_size=1000,
     )
+
+
+def main():
+    subscribers = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    set_up_django()
+    from aiosmtpd.controller import Controller
+    from django.db import connection
+
+    from announcements.models import PressReleaseIndexPage
+    from tests.mail_server import free_port
+
+    index = PressReleaseIndexPage.objects.filter(locale__language_code="de").first()
+    add_subscribers(index, subscribers)
     counter, port = Counter(), free_port()
     server = Controller(counter, hostname="127.0.0.1", port=port)
     server.start()

@@ -119,11 +119,9 @@ def main():
     from aiosmtpd.controller import Controller
     from django.contrib.auth import get_user_model
     from django.db import connection
-    from django.utils import timezone
 
     from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage
-    from benchmarks.mail_sending import Counter
-    from distribution.models import Subscriber
+    from benchmarks.mail_sending import Counter, add_subscribers
     from tests.helpers import free_port
 
     index = PressReleaseIndexPage.objects.filter(locale__language_code="de").first()
@@ -135,19 +133,7 @@ def main():
         instance=PressReleaseIndexPage(title="Ohne Abonnements", slug="ohne-abonnements")
     )
     get_user_model().objects.create_superuser("bench-editor", "bench@example.org", PASSWORD)
-    Subscriber.objects.bulk_create(
-        (
-            Subscriber(
-                index=index,
-                email=f"leser{n}@example.org",
-                language="de",
-                confirmed_at=timezone.now(),
-                consent_version="benchmark",
-            )
-            for n in range(subscribers)
-        ),
-        batch_size=1000,
-    )
+    add_subscribers(index, subscribers)
     counter, port = Counter(), free_port()
     smtp = Controller(counter, hostname="127.0.0.1", port=port)
     smtp.start()

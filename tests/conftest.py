@@ -7,6 +7,8 @@ from wagtail.models import Locale, Page, Site
 from announcements.models import Issuer, PressReleaseIndexPage, PressReleasePage
 from example_site.home.models import HomePage
 
+from .mail_server import SmtpServer
+
 BERLIN = timezone.get_default_timezone()
 
 
@@ -104,3 +106,11 @@ def photo_factory(db):
 def no_audit_on_publish(settings):
     """Publishing queues no background audit, except in the tests of that (they switch it on)."""
     settings.PRESSROOM_AUDIT_ON_PUBLISH = False
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that the site's mail goes to."""
+    with SmtpServer() as server:
+        server.mail_settings(settings)
+        yield server

@@ -108,13 +108,6 @@ def test_the_feedback_mail_names_the_due_date(statement, mailoutbox):
     assert "Bitte antworten Sie bis zum 28. Februar 2026." in mailoutbox[0].body
 
 
-@pytest.fixture
-def smtp(settings):
-    with SmtpServer() as server:
-        server.mail_settings(settings)
-        yield server
-
-
 def remind(at):
     """The cron job at `at`: what it queued, as it says."""
     out = io.StringIO()

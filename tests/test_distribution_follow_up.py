@@ -16,19 +16,12 @@ from accessibility.static import audit_html
 from announcements.models import PressReleaseIndexPage, PressReleasePage
 from distribution import follow_ups
 from distribution.models import AccreditedJournalist, Delivery, Mailing, Subscriber
-from tests.mail_server import SmtpServer, header, run_worker_here
+from tests.mail_server import header, run_worker_here
 from tests.test_admin import add_url, release_form
 from tests.test_distribution_mail import MAIL_RULES, links_in, path_of
 
 TITLE = "Ministerin eröffnet Bürgerbüro"
 BUTTON = "button[name=action-publish][value=pressroom-follow-up]"
-
-
-@pytest.fixture
-def smtp(settings):
-    with SmtpServer() as server:
-        server.mail_settings(settings)
-        yield server
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from accessibility.static import audit_html
 from announcements.models import PressReleasePage, Topic
 from distribution.models import AccreditedJournalist, Delivery, Mailing, PreRelease, Subscriber
 from tests.conftest import berlin, gallery_block
-from tests.mail_server import SmtpServer, header, run_worker_here
+from tests.mail_server import header, run_worker_here
 
 # Rules about a web page's frame (skip link, navigation, footer landmark) do not apply to a mail.
 MAIL_RULES = {
@@ -33,13 +33,6 @@ MAIL_RULES = {
 }
 EMBARGO_TIME = "25. November 2030, 18:00 Uhr"
 QUOTE = {"text": "Wir sind bereit.", "speaker": "Dr. Eva Muster", "role": "Ministerin"}
-
-
-@pytest.fixture
-def smtp(settings):
-    with SmtpServer() as server:
-        server.mail_settings(settings)
-        yield server
 
 
 @pytest.fixture

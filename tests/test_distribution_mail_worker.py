@@ -11,14 +11,7 @@ from django.utils import timezone
 
 from announcements.models import PressReleasePage
 from distribution.models import Delivery, Mailing, Subscriber
-from tests.mail_server import SmtpServer, header, run_worker, wait_for, worker
-
-
-@pytest.fixture
-def smtp(settings):
-    with SmtpServer() as server:
-        server.mail_settings(settings)
-        yield server
+from tests.mail_server import header, run_worker, wait_for, worker
 
 
 def subscribers(index, count, language="de"):
