@@ -1,6 +1,9 @@
-"""Large audits: a run killed with SIGKILL goes on with --resume (no page stored twice, none
-lost); N browsers at once and recycled browsers find what one browser finds."""
+"""Large audits: a run killed with SIGKILL goes on with --resume, or by itself through
+resume_audits and the worker (no page stored twice, none lost); N browsers at once, recycled
+browsers and Grid sessions find what one browser finds, also when a Grid node dies mid-run; the
+crawler handles a site of 10,000+ pages."""
 
+import contextlib
 import json
 import os
 import signal
@@ -8,11 +11,13 @@ import subprocess
 import sys
 import urllib.request
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from accessibility.models import AuditedPage, AuditFinding, AuditRun
-from tests.mail_server import ROOT, database_url, free_port, wait_for
+from tests.helpers import descendants
+from tests.mail_server import ROOT, database_url, free_port, wait_for, worker
 from tests.test_audit_background import EMPTY_LINK
 
 PAGES = 10  # releases; with the home page and the index 12 pages
@@ -20,9 +25,46 @@ PAGES = 10  # releases; with the home page and the index 12 pages
 
 def audit_command(*args, **kwargs):
     """audit_accessibility as its own process on the test database (its own local server)."""
+    return manage("audit_accessibility", "--fail-on", "never", *args, **kwargs)
+
+
+def manage(*args, **kwargs):
     env = {**os.environ, "DATABASE_URL": database_url(), "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "manage.py", "audit_accessibility", "--fail-on", "never", *args]
+    command = [sys.executable, "manage.py", *args]
     return subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def resume_audits():
+    """What runs before the worker starts (make demo) and from cron, with no other worker."""
+    process = manage("resume_audits", "--stale-after", "0", stdout=subprocess.PIPE)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err
+    return out
+
+
+def kill_when_stored(process, count):
+    stored = AuditedPage.objects.filter(audited_at__isnull=False)
+    wait_for(lambda: stored.count() >= count, timeout=300)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return dict(stored.values_list("pk", "audited_at"))
+
+
+def assert_every_page_audited_once(run, releases, stored_before):
+    """Complete, every page stored once, pages stored before a kill untouched, and each release
+    with the findings its content calls for (a link without text on every second one)."""
+    run.refresh_from_db()
+    assert run.finished_at is not None
+    after = dict(run.pages.values_list("pk", "audited_at"))
+    assert len(after) == PAGES + 2 and all(after.values())  # none lost
+    assert {pk: after[pk] for pk in stored_before} == stored_before  # none stored again
+    found = findings_by_page(run)
+    assert max(found.values()) == 1  # no finding stored twice
+    engines = run.engines.split(",")
+    for number, release in enumerate(releases):
+        rules = {(engine, rule) for page, engine, rule, _s in found if page == release.pk}
+        expected = {(engine, "link-name") for engine in engines} if number % 2 else set()
+        assert {found for found in rules if found[1] == "link-name"} == expected
 
 
 @pytest.fixture
@@ -108,7 +150,8 @@ def selenium_grid():
     )
     try:
         assert "Selenium Grid ready" in grid.stdout.readline()
-        yield f"http://127.0.0.1:{port}"
+        grid.url = f"http://127.0.0.1:{port}"
+        yield grid
     finally:
         grid.terminate()
         grid.wait(timeout=60)
@@ -118,13 +161,13 @@ def selenium_grid():
 def test_grid_sessions_find_what_a_local_browser_finds(releases, selenium_grid):
     local = audit_command("--engine", "axe")
     local.communicate(timeout=600)
-    grid = audit_command("--engine", "axe", "--grid", selenium_grid, "--parallel", "2")
+    grid = audit_command("--engine", "axe", "--grid", selenium_grid.url, "--parallel", "2")
     _out, err = grid.communicate(timeout=600)
     assert local.returncode == grid.returncode == 0, err
     first, second = AuditRun.objects.order_by("pk")
     assert second.pages.filter(audited_at__isnull=True).count() == 0
     assert findings_by_page(second) == findings_by_page(first)
-    with urllib.request.urlopen(f"{selenium_grid}/status") as response:
+    with urllib.request.urlopen(f"{selenium_grid.url}/status") as response:
         nodes = json.load(response)["value"]["nodes"]
     assert len(nodes) == 2 and all(node["availability"] == "UP" for node in nodes)
 
@@ -176,3 +219,52 @@ def test_crawl_keeps_to_robots_txt_the_host_and_each_address_once(small_site):
         f"{base}seite.html",
     ]
     assert all(target.html is None for target in crawl(small_site, limit=50))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_killed_command_and_killed_worker_need_nobody_to_resume(releases):
+    """kill -9 of the nightly command, then of the worker that took its run over: resume_audits
+    (at worker start, from cron, from the next nightly run) queues the run, the worker ends it."""
+    nightly = audit_command("--engine", "all")
+    before = kill_when_stored(nightly, 3)
+    run = AuditRun.objects.get()
+    assert run.finished_at is None and 3 <= len(before) < PAGES + 2
+
+    assert "Audit runs queued again: 1" in resume_audits()
+    background = worker(free_port())  # the run had a local server: the worker starts its own
+    before = kill_when_stored(background, len(before) + 2)
+    run.refresh_from_db()
+    assert run.finished_at is None and len(before) < PAGES + 2
+
+    assert "Audit runs queued again: 1" in resume_audits()
+    assert worker(free_port(), "--batch").wait(timeout=600) == 0
+    assert_every_page_audited_once(run, releases, before)
+    assert run.options["resumes"] == 2
+    assert "Audit runs queued again: 0" in resume_audits()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_grid_node_killed_mid_run_the_other_node_audits_the_rest(releases, selenium_grid):
+    nodes = [pid for pid in descendants(selenium_grid.pid) if b" node " in cmdline(pid)]
+    grid = audit_command("--engine", "axe", "--grid", selenium_grid.url, "--parallel", "2")
+    stored = AuditedPage.objects.filter(audited_at__isnull=False)
+    wait_for(lambda: stored.count() >= 2, timeout=300)
+    orphans = descendants(nodes[0])  # its chromedriver and Chromium
+    os.kill(nodes[0], signal.SIGKILL)
+    try:
+        _out, err = grid.communicate(timeout=600)
+    finally:
+        for pid in orphans:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    assert grid.returncode == 0, err
+    run = AuditRun.objects.get()
+    assert "Not audited" in err  # a page of the dead node's session failed, another took it
+    assert_every_page_audited_once(run, releases, {})
+
+
+def cmdline(pid):
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+    except OSError:
+        return b""
