@@ -204,7 +204,8 @@ BROKEN_RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Presse</title><link>https://example.org/</link>
 <description>Mitteilungen</description>
 <item><title>Zahlen &amp;amp;amp; Fakten</title>
-<description>&lt;p&gt;Alle Zahlen &lt;a href="/zahlen"&gt;&lt;/a&gt;&lt;img src="k.png"&gt;&lt;/p&gt;</description>
+<description>&lt;p&gt;Alle Zahlen &lt;a href="/zahlen"&gt;&lt;/a&gt;
+&lt;img src="k.png"&gt;&lt;/p&gt;</description>
 </item>
 <item><title> </title><description>Ohne Titel.</description></item>
 </channel></rss>"""

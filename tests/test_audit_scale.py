@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tracemalloc
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -43,11 +44,21 @@ def resume_audits():
 
 
 def kill_when_stored(process, count):
+    """kill -9 once `count` pages are stored; returns the pages stored then."""
     stored = AuditedPage.objects.filter(audited_at__isnull=False)
     wait_for(lambda: stored.count() >= count, timeout=300)
-    process.send_signal(signal.SIGKILL)
+    kill_with_orphans(process.pid)
     process.wait()
     return dict(stored.values_list("pk", "audited_at"))
+
+
+def kill_with_orphans(pid):
+    """kill -9 of a process; then of the chromedriver and Chromium it leaves behind."""
+    orphans = descendants(pid)
+    os.kill(pid, signal.SIGKILL)
+    for orphan in orphans:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(orphan, signal.SIGKILL)
 
 
 def assert_every_page_audited_once(run, releases, stored_before):
@@ -91,15 +102,9 @@ def findings_by_page(run):
 def test_killed_run_resumes_where_it_stopped(releases, tmp_path):
     report = tmp_path / "report.json"
     options = ["--engine", "all", "--format", "json", "--output", str(report)]
-    first = audit_command(*options)
-    stored = AuditedPage.objects.filter(audited_at__isnull=False)
-    wait_for(lambda: stored.count() >= 3, timeout=300)
-    first.send_signal(signal.SIGKILL)
-    first.wait()
-
+    before = kill_when_stored(audit_command(*options), 3)
     run = AuditRun.objects.get()
     assert run.finished_at is None and not report.exists()
-    before = dict(run.pages.filter(audited_at__isnull=False).values_list("pk", "audited_at"))
     findings_before = AuditFinding.objects.filter(audited_page__in=before).count()
     planned = run.pages.count()
     assert planned == PAGES + 2 and 3 <= len(before) < planned
@@ -247,16 +252,9 @@ def test_killed_command_and_killed_worker_need_nobody_to_resume(releases):
 def test_grid_node_killed_mid_run_the_other_node_audits_the_rest(releases, selenium_grid):
     nodes = [pid for pid in descendants(selenium_grid.pid) if b" node " in cmdline(pid)]
     grid = audit_command("--engine", "axe", "--grid", selenium_grid.url, "--parallel", "2")
-    stored = AuditedPage.objects.filter(audited_at__isnull=False)
-    wait_for(lambda: stored.count() >= 2, timeout=300)
-    orphans = descendants(nodes[0])  # its chromedriver and Chromium
-    os.kill(nodes[0], signal.SIGKILL)
-    try:
-        _out, err = grid.communicate(timeout=600)
-    finally:
-        for pid in orphans:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+    wait_for(lambda: AuditedPage.objects.filter(audited_at__isnull=False).count() >= 2, 300)
+    kill_with_orphans(nodes[0])  # the Java node, then its chromedriver and Chromium
+    _out, err = grid.communicate(timeout=600)
     assert grid.returncode == 0, err
     run = AuditRun.objects.get()
     assert "Not audited" in err  # a page of the dead node's session failed, another took it
@@ -268,3 +266,41 @@ def cmdline(pid):
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
     except OSError:
         return b""
+
+
+SITE_PAGES = 10_200
+
+
+@pytest.fixture
+def generated_site():
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "tests/generated_site.py", str(port), str(SITE_PAGES)], cwd=ROOT
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_for(lambda: _reachable(f"{base}/robots.txt"))
+    yield base
+    server.terminate()
+    server.wait()
+
+
+def test_crawl_of_10000_pages_fetches_each_once_and_keeps_only_addresses(generated_site):
+    from accessibility.runner import crawl
+
+    tracemalloc.start()
+    targets = crawl(f"{generated_site}/seite/1", limit=20_000)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    with urllib.request.urlopen(f"{generated_site}/requests") as response:
+        requests = json.load(response)
+
+    urls = [target.url for target in targets]
+    assert len(urls) == len(set(urls)) == SITE_PAGES  # each address once, however spelled
+    assert set(urls) == {f"{generated_site}/seite/{k}" for k in range(1, SITE_PAGES + 1)}
+    pages = {path: n for path, n in requests.items() if path.startswith("/seite/")}
+    assert len(pages) == SITE_PAGES and set(pages.values()) == {1}  # each page fetched once
+    assert not [path for path in requests if path.startswith("/intern/")]  # robots.txt
+    assert all(target.html is None for target in targets)
+    # Memory grows with the addresses, not the pages: far below what the pages weigh.
+    served = SITE_PAGES * 3_600
+    assert peak < served / 4, (peak, served)
