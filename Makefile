@@ -43,9 +43,11 @@ demo-setup: install
 	$(PY) manage.py check
 
 # The web server and, beside it, the background worker (mailings and audits on publish; queue
-# "background").
+# "background"). Before it starts, what a killed worker left is queued again (no other worker
+# runs: audit runs count as abandoned at once).
 demo: demo-setup
 	$(PY) manage.py resume_mailings
+	$(PY) manage.py resume_audits --stale-after 0
 	$(PY) manage.py db_worker --backend background & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT; \
 		$(PY) manage.py runserver 127.0.0.1:8000

@@ -126,6 +126,13 @@ class AxeAuditor:
             context.__exit__(None, None, None)
         self.start_browser()
 
+    def answers(self) -> bool:
+        """Whether the browser (session) still runs scripts."""
+        try:
+            return self.browser.execute_script("return 1") == 1
+        except Exception:
+            return False
+
     def configuration(self) -> str:
         """Our custom rules (axe_rules.js, their messages in the audit's language) and, where
         PRESSROOM_AXE_LOCALES holds axe-core's locale file of the language

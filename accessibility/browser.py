@@ -1,8 +1,10 @@
 """Headless Debian Chromium for the browser audit and screenshots, started the same way."""
 
+import json
 import os
 import shutil
 import tempfile
+import urllib.request
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -80,3 +82,18 @@ def remote_chromium(grid_url: str):
 def execute_cdp(driver, command: str, params: dict):
     """Chrome DevTools command on a local or a Grid session."""
     return driver.execute("executeCdpCommand", {"cmd": command, "params": params})["value"]
+
+
+def grid_has_free_slot(grid_url: str) -> bool:
+    """Whether a node of the Grid that is up has a slot without a session."""
+    try:
+        with urllib.request.urlopen(grid_url.rstrip("/") + "/status", timeout=10) as response:
+            nodes = json.load(response)["value"].get("nodes", [])
+    except (OSError, ValueError, KeyError):
+        return False
+    return any(
+        slot.get("session") is None
+        for node in nodes
+        if node.get("availability") == "UP"
+        for slot in node.get("slots", [])
+    )

@@ -11,6 +11,7 @@ DEFAULTS = {
     "PRESSROOM_AUDIT_GRID_URL": None,  # a Selenium Grid 4 instead of local Chromiums
     "PRESSROOM_AUDIT_RECYCLE_PAGES": 100,  # a browser is replaced after this many pages
     "PRESSROOM_AUDIT_MAIL_IMPACT": "serious",  # mail the publishing editor from this impact on
+    "PRESSROOM_AUDIT_STALE_AFTER": 900,  # s without a page stored: the run's process died
 }
 
 

@@ -38,6 +38,9 @@ class AuditRun(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     notified_at = models.DateTimeField(null=True, blank=True)
+    # The run's last sign of life (started, a page stored, queued again): a run without one for
+    # PRESSROOM_AUDIT_STALE_AFTER seconds was abandoned by a process that died (runs.abandoned).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("accessibility audit run")
@@ -56,6 +59,8 @@ class AuditedPage(models.Model):
     )
     # None while planned: a run stores each page with its findings as soon as it is audited.
     audited_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # The engines that audited it, e.g. only "static" for a feed (no browser opens a feed).
+    engines = models.CharField(_("engines"), max_length=50, blank=True)
 
     class Meta:
         verbose_name = _("audited page")

@@ -29,26 +29,39 @@ def address(page) -> str | None:
     parts = page.get_url_parts()
     if not parts or not parts[2]:
         return None
+    return address_of_path(parts[2], parts[1])
+
+
+def address_of_path(path: str, root_url: str) -> str:
     base = conf.get("PRESSROOM_AUDIT_BASE_URL")
-    return urljoin(base, parts[2].lstrip("/")) if base else parts[1] + parts[2]
+    return urljoin(base, path.lstrip("/")) if base else urljoin(root_url, path)
 
 
 def changed_pages(page) -> list:
     """The page, its parent (an index lists it first) and the site's home page, plus what the
-    hook `pressroom_audit_on_publish_pages` adds: hook(page) -> pages."""
+    hook `pressroom_audit_on_publish_pages` adds: hook(page) -> pages, or the addresses of other
+    documents the publication changes (a path on the page's site or a full URL), e.g. feeds."""
     pages = [page, page.get_parent()]
     site = page.get_site()
     if site is not None:
         pages.append(site.root_page)
     for hook in hooks.get_hooks("pressroom_audit_on_publish_pages"):
         pages.extend(hook(page))
-    return [p.specific for p in pages if p is not None and p.depth > 1 and p.live]
+    return [
+        p if isinstance(p, str) else p.specific
+        for p in pages
+        if isinstance(p, str) or (p is not None and p.depth > 1 and p.live)
+    ]
 
 
 def publish_targets(page) -> list[Target]:
     targets, seen = [], set()
+    root_url = (page.get_url_parts() or (None, ""))[1]
     for changed in changed_pages(page):
-        url = address(changed)
+        if isinstance(changed, str):
+            url, changed = address_of_path(changed, root_url), None
+        else:
+            url = address(changed)
         if url and url not in seen:
             seen.add(url)
             targets.append(Target(url=url, page=changed))
@@ -56,21 +69,22 @@ def publish_targets(page) -> list[Target]:
 
 
 def queue_audit(page, user) -> AuditRun | None:
-    from .tasks import audit_run, enqueue
+    from .tasks import queue_run
 
     targets = publish_targets(page)
     if not targets:
         return None
-    run = plan(
-        targets,
-        engines=ENGINES,
-        profile=PRESSROOM,
-        target=targets[0].url,
-        kind=AuditRun.PUBLISH,
-        page=page,
-        requested_by=user,
-    )
-    enqueue(audit_run, run.pk)
+    with transaction.atomic():  # the database queue: run and task together, or neither
+        run = plan(
+            targets,
+            engines=ENGINES,
+            profile=PRESSROOM,
+            target=targets[0].url,
+            kind=AuditRun.PUBLISH,
+            page=page,
+            requested_by=user,
+        )
+        queue_run(run)
     return run
 
 

@@ -1,6 +1,8 @@
 """Which pages to audit, and auditing them with one or both engines."""
 
+import mimetypes
 import urllib.request
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -43,10 +45,16 @@ def _open(url: str, timeout: float = 30):
 
 
 def fetch(url: str, timeout: float = 30) -> bytes:
+    return fetch_document(url, timeout)[0]
+
+
+def fetch_document(url: str, timeout: float = 30) -> tuple[bytes, str]:
+    """The body and its Content-Type (a file's from its name)."""
     if url.startswith("file://"):
-        return Path(url2pathname(urlparse(url).path)).read_bytes()
+        path = Path(url2pathname(urlparse(url).path))
+        return path.read_bytes(), mimetypes.guess_type(path.name)[0] or "text/html"
     with _open(url, timeout) as response:
-        return response.read()
+        return response.read(), response.headers.get("Content-Type", "")
 
 
 def file_targets(paths) -> list[Target]:
@@ -106,9 +114,9 @@ def crawl(start_url: str, limit: int) -> list[Target]:
     start_url = normalise(start_url)
     origin = urlparse(start_url).netloc
     robots = robots_of(start_url)
-    queue, seen, targets = [start_url], {start_url}, []
+    queue, seen, targets = deque([start_url]), {start_url}, []
     while queue and len(targets) < limit:
-        url = queue.pop(0)
+        url = queue.popleft()
         if robots is not None and not robots.can_fetch(USER_AGENT, url):
             continue
         try:

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Issuer, Topic
+from .models import Issuer, PressReleaseIndexPage, PressReleasePage, Topic
 
 
 class IssuerViewSet(SnippetViewSet):
@@ -30,6 +30,18 @@ def register_announcement_admin_urls():
         path("pressroom/photos/<str:token>/", serve_preview_photo, name="pressroom_preview_photo"),
         path("reports/embargoes/", UpcomingReleasesView.as_view(), name="pressroom_embargoes"),
     ]
+
+
+@hooks.register("pressroom_audit_on_publish_pages")
+def feeds_changed_by(page):
+    """For the accessibility audit on publish (when installed): a release or an index changes
+    the first page of the index's RSS and Atom feeds."""
+    page = page.specific_deferred
+    index = page.get_parent().specific if isinstance(page, PressReleasePage) else page
+    parts = index.get_url_parts() if isinstance(index, PressReleaseIndexPage) else None
+    if not parts or not parts[2]:
+        return []
+    return [parts[2] + index.reverse_subpage(name) for name in ("rss", "atom")]
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,16 +1,18 @@
 """Browser audits at scale: pages/s and peak memory of `audit_accessibility --engine axe` with
-one local Chromium, N local Chromiums, and a local Selenium Grid of 2 nodes × 2 sessions, plus
-memory over the run with and without recycling the browser; and the latency of an audit on
-publish (publish → result stored by the running worker). One run, same pages, same machine.
+one local Chromium, N local Chromiums (both recycled every M pages), and a local Selenium Grid of
+2 nodes × 2 sessions; memory in the first against the second half of the run; and the latency
+of an audit on publish (publish → result stored by the running worker). One run, same pages,
+same machine; the load average before and after each set-up is recorded with it.
 
-    python benchmarks/audit_scale.py --pages 200 --parallel 2
+    python benchmarks/audit_scale.py --pages 1000 --parallel 2 --no-latency
 
 Memory is the resident set (VmRSS) of the audit process and all its descendants (Python,
 chromedriver, Chromium), plus the Grid's processes (Java hub and nodes, their chromedrivers and
-Chromiums) for the Grid; sampled every second. RSS counts memory shared between Chromium's
-processes once per process; PSS (proportional set size) shares it out and does not add up
-twice. "first half" and "second half" are the peaks while the first and the second half of
-the pages were audited: flat memory means the second is not larger than the first.
+Chromiums) for the Grid; sampled every second; also split by kind (Python, browsers, JVMs).
+RSS counts memory shared between Chromium's processes once per process; PSS (proportional set
+size) shares it out and does not add up twice. "1st half" and "2nd half" are the peaks while
+the first and the second half of the pages were audited: flat memory means the second is not
+larger than the first.
 Pages/s counts pages stored between the first and the last stored page (browser start-up not
 included). The site is served by a threaded Django server inside this benchmark process (its
 memory is not counted).
@@ -31,8 +33,7 @@ from benchmarks.common import RESULTS, ROOT, machine, set_up_django, table  # no
 from benchmarks.pages import release_fields  # noqa: E402
 
 
-def tree_memory_mib(root_pid) -> tuple[float, float]:
-    """RSS and PSS of a process and all its descendants (Linux /proc)."""
+def process_tree(root_pid) -> list[int]:
     children = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -41,20 +42,40 @@ def tree_memory_mib(root_pid) -> tuple[float, float]:
                 children.setdefault(parent, []).append(int(entry.name))
             except OSError:
                 continue
-    rss = pss = 0
-    todo = [root_pid]
+    found, todo = [], [root_pid]
     while todo:
-        pid = todo.pop()
-        todo += children.get(pid, [])
+        found.append(todo.pop())
+        todo += children.get(found[-1], [])
+    return found
+
+
+def kind_of(pid) -> str:
+    name = Path(f"/proc/{pid}/comm").read_text().strip()
+    if name.startswith("python"):
+        return "python"
+    return "jvm" if name == "java" else "browsers"
+
+
+def tree_memory_mib(*root_pids) -> dict:
+    """RSS and PSS (MiB) of processes and all their descendants (Linux /proc): in all, and RSS
+    by kind: Python, browsers (chromedriver, Chromium), JVMs (the Grid's hub and nodes)."""
+    kb = {"rss": 0, "pss": 0, "python": 0, "browsers": 0, "jvm": 0}
+    for pid in [pid for root in root_pids for pid in process_tree(root)]:
         try:
+            kind = kind_of(pid)
             for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Rss:"):
-                    rss += int(line.split()[1])
+                    kb["rss"] += int(line.split()[1])
+                    kb[kind] += int(line.split()[1])
                 elif line.startswith("Pss:"):
-                    pss += int(line.split()[1])
+                    kb["pss"] += int(line.split()[1])
         except OSError:
             continue
-    return round(rss / 1024, 1), round(pss / 1024, 1)
+    return {name: round(value / 1024, 1) for name, value in kb.items()}
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def generated_pages(count):
@@ -69,7 +90,7 @@ def generated_pages(count):
         index.add_child(instance=release)
 
 
-def audit(base_url, pages, *options, extra_rss=None):
+def audit(base_url, pages, *options, grid_pid=None):
     """One audit_accessibility run; returns pages/s, peak and sampled memory."""
     from accessibility.models import AuditedPage, AuditRun
 
@@ -77,17 +98,16 @@ def audit(base_url, pages, *options, extra_rss=None):
     command += ["--base-url", base_url, "--fail-on", "never", "--output", os.devnull, *options]
     env = {**os.environ, "PRESSROOM_AUDIT_ON_PUBLISH": "0"}
     latest = AuditRun.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    load_before = load_average()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
     samples, done = [], threading.Event()
+    roots = [process.pid] + ([grid_pid] if grid_pid else [])
 
     def sample():
         while not done.is_set():
-            rss, pss = tree_memory_mib(process.pid)
-            if extra_rss:
-                grid_rss, grid_pss = tree_memory_mib(extra_rss)
-                rss, pss = rss + grid_rss, pss + grid_pss
+            memory = tree_memory_mib(*roots)
             stored = AuditedPage.objects.filter(run__pk__gt=latest, audited_at__isnull=False)
-            samples.append((stored.count(), rss, pss))
+            samples.append((stored.count(), memory))
             time.sleep(1)
 
     sampler = threading.Thread(target=sample)
@@ -99,15 +119,27 @@ def audit(base_url, pages, *options, extra_rss=None):
     stamps = sorted(run.pages.values_list("audited_at", flat=True))
     seconds = (stamps[-1] - stamps[0]).total_seconds()
     during = [s for s in samples if 0 < s[0] < pages]  # browsers started, not yet closed
-    first = [s for s in during if s[0] < pages / 2] or [(0, 0, 0)]
-    second = [s for s in during if s[0] >= pages / 2] or [(0, 0, 0)]
+    halves = {
+        "1st half": [m for n, m in during if n < pages / 2],
+        "2nd half": [m for n, m in during if n >= pages / 2],
+    }
+
+    def peak(memories, name):
+        return max((m[name] for m in memories), default=0)
+
+    memories = [m for _n, m in samples]
     return {
         "pages": len(stamps),
         "pages_per_second": round((len(stamps) - 1) / seconds, 2),
-        "peak_rss_mib": max(s[1] for s in samples),
-        "peak_pss_mib": max(s[2] for s in samples),
-        "peak_pss_mib_first_half": max(s[2] for s in first),
-        "peak_pss_mib_second_half": max(s[2] for s in second),
+        "seconds": round(seconds),
+        **{f"peak_{name}_mib": peak(memories, name) for name in ("rss", "pss")},
+        **{f"peak_rss_mib_{name}": peak(memories, name) for name in ("python", "browsers", "jvm")},
+        **{
+            f"peak_{name}_mib_{half}": peak(memories_, name)
+            for half, memories_ in halves.items()
+            for name in ("rss", "pss")
+        },
+        "load_average_before_after": [load_before, load_average()],
         "complete": run.finished_at is not None,
     }
 
@@ -166,6 +198,7 @@ def main():
     parser.add_argument("--parallel", type=int, default=2, help="N local browsers")
     parser.add_argument("--recycle", type=int, default=50, help="M pages per browser")
     parser.add_argument("--latency-only", action="store_true", help="only the publish latency")
+    parser.add_argument("--no-latency", action="store_true", help="no publish latency")
     options = parser.parse_args()
     os.environ["PRESSROOM_AUDIT_ON_PUBLISH"] = "0"
     set_up_django()
@@ -190,7 +223,6 @@ def main():
         pages = len(live_page_targets(base_url))
         results["pages"] = pages
         runs = {
-            "1 local browser, no recycling": ["--parallel", "1", "--recycle", "1000000"],
             "1 local browser": ["--parallel", "1", *recycle],
             f"{options.parallel} local browsers": ["--parallel", str(options.parallel), *recycle],
         }
@@ -203,15 +235,22 @@ def main():
         try:
             arguments = ["--grid", url, "--parallel", "4", *recycle]
             results["Grid 2×2, 4 sessions"] = grid_result = audit(
-                base_url, pages, *arguments, extra_rss=process.pid
+                base_url, pages, *arguments, grid_pid=process.pid
             )
             print(json.dumps(grid_result), flush=True)
         finally:
             process.terminate()
             process.wait(timeout=60)
-        print("== audit on publish: latency ==", flush=True)
-        results["publish_latency"] = publish_latency(base_url)
-    names = [name for name in results if "pages_per_second" in results.get(name, ())]
+        if not options.no_latency:
+            print("== audit on publish: latency ==", flush=True)
+            results["publish_latency"] = publish_latency(base_url)
+    print(report(results))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"audit_scale_{pages}.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+def report(results) -> str:
+    names = [name for name, row in results.items() if isinstance(row, dict) and "pages" in row]
     base = results["1 local browser"]["pages_per_second"]
     rows = [
         [
@@ -220,16 +259,21 @@ def main():
             round(results[name]["pages_per_second"] / base, 2),
             results[name]["peak_rss_mib"],
             results[name]["peak_pss_mib"],
-            results[name]["peak_pss_mib_first_half"],
-            results[name]["peak_pss_mib_second_half"],
+            results[name]["peak_rss_mib_python"],
+            results[name]["peak_rss_mib_browsers"],
+            results[name]["peak_rss_mib_jvm"],
+            f"{results[name]['peak_rss_mib_1st half']} / {results[name]['peak_rss_mib_2nd half']}",
+            f"{results[name]['peak_pss_mib_1st half']} / {results[name]['peak_pss_mib_2nd half']}",
+            " → ".join(results[name]["load_average_before_after"]),
         ]
         for name in names
     ]
     headers = ["set-up", "pages/s", "× 1 browser", "peak RSS MiB", "peak PSS MiB"]
-    print(table([*headers, "PSS 1st half", "PSS 2nd half"], rows))
-    print("publish → stored audit:", results["publish_latency"])
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "audit_scale.json").write_text(json.dumps(results, indent=2) + "\n")
+    headers += ["RSS Python", "RSS browsers", "RSS JVMs", "RSS 1st/2nd half", "PSS 1st/2nd half"]
+    text = table([*headers, "load average"], rows)
+    if "publish_latency" in results:
+        text += f"\npublish → stored audit: {results['publish_latency']}"
+    return text
 
 
 if __name__ == "__main__":

@@ -140,7 +140,12 @@ def main() -> int:
     try:
         wait_until_ready(url, options.nodes)
         print(f"Selenium Grid ready at {url}: {options.nodes} × {options.sessions}", flush=True)
-        while not stopping and all(process.poll() is None for process in processes):
+        hub, nodes, lost = processes[0], processes[1:], set()
+        while not stopping and hub.poll() is None:
+            for number, node in enumerate(nodes):
+                if node.poll() is not None and number not in lost:
+                    lost.add(number)  # the hub finds it gone; the other nodes go on
+                    print(f"Node {number} exited ({node.returncode})", flush=True)
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass

@@ -1,4 +1,5 @@
 import socket
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -31,3 +32,21 @@ def database_url() -> str:
         return f"sqlite:///{db['NAME']}"
     credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
     return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes started by a process, and theirs (Linux /proc)."""
+    children = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        found.append(todo.pop())
+        todo += children.get(found[-1], [])
+    return found

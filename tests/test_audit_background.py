@@ -34,7 +34,7 @@ def publish(press_index, issuer, user, body=(), **fields):
         title=fields.pop("title", "Zahlen zum Haushalt"),
         slug=fields.pop("slug", "haushalt"),
         dateline="München",
-        lead="Die Zahlen des Jahres.",
+        lead=fields.pop("lead", "Die Zahlen des Jahres."),
         issuer=issuer,
         release_date=fields.pop("release_date", timezone.now()),
         body=list(body),
@@ -54,13 +54,16 @@ def test_publishing_queues_an_audit_the_worker_runs_and_the_editor_hears_of(
     client, audit_on_publish, press_index, issuer, editor
 ):
     client.force_login(editor)
-    release = publish(press_index, issuer, editor, body=[("paragraph", EMPTY_LINK)])
+    release = publish(
+        press_index, issuer, editor, body=[("paragraph", EMPTY_LINK)], lead="Zahlen & Fakten."
+    )
 
     run = AuditRun.objects.get(kind=AuditRun.PUBLISH, page=release)
     assert run.requested_by == editor
     base = audit_on_publish.url
     planned = sorted(run.pages.values_list("url", flat=True))
-    assert planned == sorted([f"{base}/", f"{base}/presse/", f"{base}/presse/haushalt/"])
+    feeds = [f"{base}/presse/feed/rss/", f"{base}/presse/feed/atom/"]  # from announcements' hook
+    assert planned == sorted([f"{base}/", f"{base}/presse/", f"{base}/presse/haushalt/", *feeds])
     assert "Barrierefreiheit: Prüfung läuft" in listing(client, press_index)  # German admin
 
     with SmtpServer() as smtp:
@@ -74,6 +77,10 @@ def test_publishing_queues_an_audit_the_worker_runs_and_the_editor_hears_of(
     rules = set(release_page.findings.values_list("engine", "rule_id"))
     assert ("axe", "link-name") in rules  # both engines ran on the public page
     assert {engine for engine, _rule in rules} == {"axe", "static"}
+    # The feeds: audited as a feed reader shows them (no browser), the entry's “&” as text.
+    for feed in run.pages.filter(url__in=feeds):
+        assert feed.engines == "static" and feed.page is None
+        assert list(feed.findings.values_list("rule_id", flat=True)) == []
 
     # The next admin page tells the editor, once; the listing shows the page's state.
     first = client.get(reverse("wagtailadmin_home")).content.decode()
@@ -191,3 +198,65 @@ def test_trend_report_tables_and_new_and_fixed_findings(admin_client, static_aud
     }
     assert soup.find("svg")["aria-hidden"] == "true"  # the tables are the accessible version
     assert static_audit(html).findings == []
+
+
+BROKEN_RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Presse</title><link>https://example.org/</link>
+<description>Mitteilungen</description>
+<item><title>Zahlen &amp;amp;amp; Fakten</title>
+<description>&lt;p&gt;Alle Zahlen &lt;a href="/zahlen"&gt;&lt;/a&gt;
+&lt;img src="k.png"&gt;&lt;/p&gt;</description>
+</item>
+<item><title> </title><description>Ohne Titel.</description></item>
+</channel></rss>"""
+
+
+def test_feed_audit_reads_a_feed_as_a_feed_reader_shows_it():
+    from accessibility.feed_audit import audit_feed
+
+    findings = audit_feed(BROKEN_RSS.encode(), "https://example.org/feed/rss/").findings
+    first = "rss > channel > item:nth-of-type(1)"
+    assert sorted((f.rule_id, f.selector) for f in findings) == [
+        ("feed-entry-title", "rss > channel > item:nth-of-type(2)"),
+        ("feed-escaped-text", first),  # "&amp;" shown as text: escaped twice
+        ("feed-language", "rss"),
+        ("img-alt", f"{first} → p > img"),  # the entry's HTML, audited by the static rules
+        ("link-name", f"{first} → p > a"),
+    ]
+    assert [f.rule_id for f in audit_feed(b"<feed><entry>", "x").findings] == ["feed-well-formed"]
+
+
+def test_the_feed_of_an_index_passes_the_feed_audit(client, make_release):
+    from accessibility.feed_audit import audit_feed, is_feed
+
+    make_release(title="Zahlen & Fakten <2026>", lead="Mehr als 5 < 6 & 7 > 3.")
+    for name in ("rss", "atom"):
+        response = client.get(f"/presse/feed/{name}/")
+        assert is_feed(response["Content-Type"], response.content)
+        assert audit_feed(response.content).findings == []
+
+
+@pytest.mark.django_db
+def test_abandoned_runs_are_queued_again_once_and_waiting_or_living_ones_not():
+    from accessibility.runner import Target
+    from accessibility.runs import plan
+    from accessibility.tasks import queue_run, resume_abandoned
+
+    def new_run(heartbeat):
+        run = plan([Target(url="http://site/a/")], engines=["axe"], profile="wcag", target="s")
+        AuditRun.objects.filter(pk=run.pk).update(heartbeat_at=heartbeat)
+        return run
+
+    now = timezone.now()
+    dead = new_run(now - dt.timedelta(seconds=901))  # its process stopped 15 min ago
+    alive = new_run(now - dt.timedelta(seconds=60))  # stored a page a minute ago
+    queued = new_run(now - dt.timedelta(hours=2))
+    queue_run(queued)  # waiting for a busy worker, however long
+    finished = new_run(now - dt.timedelta(hours=2))
+    AuditRun.objects.filter(pk=finished.pk).update(finished_at=now)
+
+    assert resume_abandoned(now) == [dead.pk]
+    assert resume_abandoned(now + dt.timedelta(seconds=1)) == []  # queued now: not twice
+    dead.refresh_from_db()
+    assert dead.options["resumes"] == 1 and dead.options["task"]
+    assert resume_abandoned(now + dt.timedelta(seconds=1), stale_after=0) == [alive.pk]

@@ -19,7 +19,8 @@ from ...runner import (
     local_server,
     path_of,
 )
-from ...runs import execute, plan, results_of
+from ...runs import execute, plan, results_of, served
+from ...tasks import resume_abandoned
 
 ENGINES = {"static": ["static"], "axe": ["axe"], "all": ["static", "axe"]}
 
@@ -104,6 +105,7 @@ class Command(BaseCommand):
             if options["resume"]:
                 run, address = self.resumed_run(options["resume"], stack)
             else:
+                self.resume_abandoned_runs()
                 run, address = self.planned_run(options, stack)
             to_audit = run.pages.filter(audited_at__isnull=True).count()
             self.stderr.write(f"Audit run {run.pk}: {run.pages.count()} pages, {to_audit} to audit")
@@ -135,6 +137,13 @@ class Command(BaseCommand):
         if fail_on != "never" and any(result.at_least(fail_on) for result in results):
             sys.exit(1)
 
+    def resume_abandoned_runs(self):
+        """The scheduled run first queues the runs whose process died (resume_audits)."""
+        resumed = resume_abandoned()
+        if resumed:
+            runs = ", ".join(map(str, resumed))
+            self.stderr.write(f"Abandoned audit runs queued for the worker: {runs}")
+
     def planned_run(self, options, stack):
         engines = ENGINES[options["engine"]]
         foreign = bool(options["crawl"] or options["targets"])
@@ -147,7 +156,7 @@ class Command(BaseCommand):
         if self.local_base:  # its origin is gone with it: the run keeps the pages' paths
             for target in targets:
                 target.url = path_of(target.url)
-            address = self.served_at(self.local_base)
+            address = lambda path: self.local_base + path  # noqa: E731
         run = plan(
             targets,
             engines=engines,
@@ -163,18 +172,12 @@ class Command(BaseCommand):
         run = AuditRun.objects.filter(pk=run_id).first()
         if run is None:
             raise CommandError(f"There is no audit run {run_id}.")
-        if not run.options.get("local_server"):
-            return run, None
-        return run, self.served_at(self.start_local_server(stack))
+        return run, self.serve(served(run), stack)
 
     @staticmethod
-    def served_at(base):
-        return lambda path: base + path
-
-    @staticmethod
-    def start_local_server(stack):
+    def serve(server, stack):
         try:
-            return stack.enter_context(local_server())
+            return stack.enter_context(server)
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
 
@@ -194,7 +197,7 @@ class Command(BaseCommand):
         base_url = options["base_url"]
         if base_url:
             return live_page_targets(base_url), f"live pages at {base_url}"
-        self.local_base = self.start_local_server(stack)
+        self.local_base = self.serve(local_server(), stack)
         return live_page_targets(self.local_base), "live pages (local server)"
 
     def progress_display(self):
