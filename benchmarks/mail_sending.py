@@ -37,22 +37,10 @@ def peak_memory_mb(pid: int) -> float:
 
 
 def send_once(index, workers: int, smtp_port: int, counter: Counter, subscribers: int) -> dict:
-    from announcements.models import Issuer, PressReleasePage
     from distribution.models import Delivery
 
-    release = PressReleasePage(
-        title=f"Benchmark mit {workers} Worker(n)",
-        slug=f"benchmark-{workers}-{time.time_ns()}",
-        dateline="München",
-        lead="Eine Mitteilung an alle.",
-        issuer=Issuer.objects.first(),
-        body=[("paragraph", "<p>Ein Absatz mit <a href='https://example.org/'>Link</a>.</p>")],
-    )
-    index.add_child(instance=release)
-    env = {**os.environ, "EMAIL_PORT": str(smtp_port), "PYTHONPATH": str(ROOT), "DJANGO_DEBUG": "0"}
-    command = [sys.executable, "manage.py", "db_worker", "--backend", "background"]
-    command += ["--interval", "0.1"]
-    processes = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(workers)]
+    release = draft_release(index, f"Benchmark mit {workers} Worker(n)", f"benchmark-{workers}")
+    processes = [start_worker(smtp_port) for _ in range(workers)]
     time.sleep(3)  # workers started and polling
     before, load_before = counter.accepted, os.getloadavg()[0]
     started = time.perf_counter()
@@ -75,6 +63,29 @@ def send_once(index, workers: int, smtp_port: int, counter: Counter, subscribers
         # The machine is shared: the 1-minute load average before and after the run.
         "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
     }
+
+
+def draft_release(index, title: str, slug: str):
+    """A saved, unpublished release below `index`: publishing it starts its mailing."""
+    from announcements.models import Issuer, PressReleasePage
+
+    release = PressReleasePage(
+        title=title,
+        slug=f"{slug}-{time.time_ns()}",
+        dateline="München",
+        lead="Eine Mitteilung an alle.",
+        issuer=Issuer.objects.first(),
+        body=[("paragraph", "<p>Ein Absatz mit <a href='https://example.org/'>Link</a>.</p>")],
+    )
+    index.add_child(instance=release)
+    return release
+
+
+def start_worker(smtp_port: int) -> subprocess.Popen:
+    """A db_worker process of the "background" queue that mails through 127.0.0.1:smtp_port."""
+    env = {**os.environ, "EMAIL_PORT": str(smtp_port), "PYTHONPATH": str(ROOT), "DJANGO_DEBUG": "0"}
+    command = [sys.executable, "manage.py", "db_worker", "--backend", "background"]
+    return subprocess.Popen([*command, "--interval", "0.1"], cwd=ROOT, env=env)
 
 
 def add_subscribers(index, count: int) -> None:

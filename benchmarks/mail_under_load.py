@@ -21,7 +21,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import RESULTS, ROOT, machine, set_up_django, table  # noqa: E402
+from benchmarks.common import RESULTS, machine, set_up_django, table  # noqa: E402
 from benchmarks.http_load import Server, wrk  # noqa: E402
 
 # Few connections: rendered pages take a few hundred ms each on a small machine, and latency
@@ -85,20 +85,10 @@ def measure(server, paths, editor, counter) -> dict:
 
 def start_mailing(index, subscribers, smtp_port, counter):
     """One worker process, then the release to every subscriber; back once mails flow."""
-    from announcements.models import Issuer, PressReleasePage
+    from benchmarks.mail_sending import draft_release, start_worker
 
-    release = PressReleasePage(
-        title="Eine Mitteilung an 10.000 Adressen",
-        slug=f"an-alle-{time.time_ns()}",
-        dateline="München",
-        lead="Eine Mitteilung an alle.",
-        issuer=Issuer.objects.first(),
-        body=[("paragraph", "<p>Ein Absatz mit <a href='https://example.org/'>Link</a>.</p>")],
-    )
-    index.add_child(instance=release)
-    env = {**os.environ, "EMAIL_PORT": str(smtp_port), "PYTHONPATH": str(ROOT), "DJANGO_DEBUG": "0"}
-    command = [sys.executable, "manage.py", "db_worker", "--backend", "background"]
-    worker = subprocess.Popen([*command, "--interval", "0.1"], cwd=ROOT, env=env)
+    release = draft_release(index, "Eine Mitteilung an 10.000 Adressen", "an-alle")
+    worker = start_worker(smtp_port)
     time.sleep(3)
     started = time.perf_counter()
     release.save_revision().publish()

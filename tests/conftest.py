@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
@@ -114,3 +115,12 @@ def smtp(settings):
     with SmtpServer() as server:
         server.mail_settings(settings)
         yield server
+
+
+@pytest.fixture
+def editor_client(client, db):
+    """Logged in as an editor of Wagtail's "Moderators" group (not a superuser)."""
+    editor = User.objects.create_user("redakteurin", password="geheim-genug-123")
+    editor.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(editor)
+    return client

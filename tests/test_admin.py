@@ -1,21 +1,11 @@
 """An editor writes a release in the Wagtail admin."""
 
-import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from announcements.models import PressReleasePage
 
 from .helpers import soup_of
-
-
-@pytest.fixture
-def editor_client(client, db):
-    editor = User.objects.create_user("redakteurin", password="geheim-genug-123")
-    editor.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(editor)
-    return client
 
 
 def release_form(issuer, **changes):

@@ -5,7 +5,6 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, User
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
@@ -22,14 +21,6 @@ from tests.test_distribution_mail import MAIL_RULES, links_in, path_of
 
 TITLE = "Ministerin eröffnet Bürgerbüro"
 BUTTON = "button[name=action-publish][value=pressroom-follow-up]"
-
-
-@pytest.fixture
-def editor_client(client, db):
-    editor = User.objects.create_user("redakteurin", password="geheim-genug-123")
-    editor.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(editor)
-    return client
 
 
 def subscribe(index, *emails, language="de"):
