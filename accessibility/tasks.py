@@ -11,8 +11,12 @@ from django.utils import timezone
 
 try:
     from django.tasks import TaskResultStatus, task
-except ImportError:  # Django 5.2
-    from django_tasks import TaskResultStatus, task
+
+    QUEUED = TaskResultStatus.READY
+except ImportError:  # Django 5.2: the django-tasks backport, whose status is NEW until taken
+    from django_tasks import ResultStatus, task
+
+    QUEUED = ResultStatus.NEW
 
 from . import conf
 from .models import AuditRun
@@ -56,7 +60,7 @@ def waiting(run) -> bool:
         status = audit_run.using(backend=conf.get("PRESSROOM_TASK_BACKEND")).get_result(task_id)
     except Exception:  # no such result (pruned), or a backend that cannot tell
         return False
-    return status.status == TaskResultStatus.READY
+    return status.status == QUEUED
 
 
 def resume_abandoned(now=None, stale_after=None) -> list[int]:
