@@ -237,7 +237,9 @@ def test_the_feed_of_an_index_passes_the_feed_audit(client, make_release):
 
 
 @pytest.mark.django_db
-def test_abandoned_runs_are_queued_again_once_and_waiting_or_living_ones_not():
+def test_abandoned_runs_are_queued_again_once_and_waiting_or_living_ones_not(
+    django_capture_on_commit_callbacks,
+):
     from accessibility.runner import Target
     from accessibility.runs import plan
     from accessibility.tasks import queue_run, resume_abandoned
@@ -251,11 +253,13 @@ def test_abandoned_runs_are_queued_again_once_and_waiting_or_living_ones_not():
     dead = new_run(now - dt.timedelta(seconds=901))  # its process stopped 15 min ago
     alive = new_run(now - dt.timedelta(seconds=60))  # stored a page a minute ago
     queued = new_run(now - dt.timedelta(hours=2))
-    queue_run(queued)  # waiting for a busy worker, however long
+    with django_capture_on_commit_callbacks(execute=True):  # the backport queues on commit
+        queue_run(queued)  # waiting for a busy worker, however long
     finished = new_run(now - dt.timedelta(hours=2))
     AuditRun.objects.filter(pk=finished.pk).update(finished_at=now)
 
-    assert resume_abandoned(now) == [dead.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert resume_abandoned(now) == [dead.pk]
     assert resume_abandoned(now + dt.timedelta(seconds=1)) == []  # queued now: not twice
     dead.refresh_from_db()
     assert dead.options["resumes"] == 1 and dead.options["task"]
