@@ -173,21 +173,14 @@ def sync(release, newest=None, now: dt.datetime | None = None) -> None:
         lock_image(image, release, wanted[image.pk])
 
 
-def locked_ids(image_ids, now: dt.datetime | None = None) -> set[int]:
-    """Which of these images are still locked at `now`."""
-    locks = active_locks(now).filter(image_id__in=list(image_ids))
-    return set(locks.values_list("image_id", flat=True))
-
-
 def public_items(items, now: dt.datetime | None = None) -> list:
     """The gallery items a visitor may see now: their photos' due locks released first, a
     photo still locked (for another release) or deleted left out. One query when none is due."""
     now = now or timezone.now()
     items = [item for item in items if item["image"] is not None]
-    ids = [item["image"].pk for item in items]
-    locks = dict(_lock_model().objects.filter(image_id__in=ids).values_list("image_id", "until"))
+    locks = {pk: lock.until for pk, lock in locks_of([item["image"] for item in items]).items()}
     if any(until <= now for until in locks.values()):
-        release_due(now, image_id__in=ids)
+        release_due(now, image_id__in=list(locks))
     return [item for item in items if locks.get(item["image"].pk, now) <= now]
 
 
