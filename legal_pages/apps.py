@@ -9,7 +9,9 @@ class LegalPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, footer  # noqa: F401  (checks: registers the system checks)
+
+        footer.connect()
 
         if apps.is_installed("accessibility"):
             from . import audit_rules  # noqa: F401  (registers the site-policy audit rules)

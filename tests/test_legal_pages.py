@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from legal_pages.checks import legal_pages_exist
 from legal_pages.models import (
@@ -138,6 +140,52 @@ def test_footer_links_every_legal_page_on_every_page(client, home, make_release,
         footer = soup_of(client.get(url)).select_one("footer nav.legal-links")
         assert footer["aria-label"] == "Rechtliches und Barrierefreiheit"
         assert [(a.get_text(), a["href"]) for a in footer.select("a")] == expected
+
+
+
+def footer_links_of(client, url):
+    footer = soup_of(client.get(url)).select_one("footer nav.legal-links")
+    return [(a.get_text(), a["href"]) for a in footer.select("a")] if footer else []
+
+
+def test_kept_footer_follows_every_change_at_once(client, home, press_index):
+    """The footer is kept in the cache; a new address, a new link, an unpublished or deleted page
+    and a move show on the next request all the same."""
+    impressum = legal.impressum(home)
+    links = LegalLinks.for_site(home.get_site())
+    links.legal_notice_page = impressum
+    links.save()
+    assert footer_links_of(client, "/") == [("Impressum", "/impressum/")]
+    with CaptureQueriesContext(connection) as kept:
+        assert footer_links_of(client, "/") == [("Impressum", "/impressum/")]
+    assert not [q for q in kept.captured_queries if "legallinks" in q["sql"]]
+
+    impressum.slug = "anbieter"
+    impressum.save_revision().publish()
+    assert footer_links_of(client, "/") == [("Impressum", "/anbieter/")]
+
+    links.privacy_page = legal.privacy(home)
+    links.save()
+    assert [text for text, _url in footer_links_of(client, "/")] == ["Impressum", "Datenschutz"]
+
+    impressum.unpublish()
+    assert [text for text, _url in footer_links_of(client, "/")] == ["Datenschutz"]
+
+    privacy = links.privacy_page
+    privacy.move(press_index, pos="last-child")
+    assert footer_links_of(client, "/") == [("Datenschutz", "/presse/datenschutz/")]
+
+    PrivacyPage.objects.get(pk=privacy.pk).delete()
+    assert footer_links_of(client, "/") == []
+
+
+def test_kept_footer_is_per_language(client, home):
+    links = LegalLinks.for_site(home.get_site())
+    links.legal_notice_page = legal.impressum(home)
+    links.save()
+    assert footer_links_of(client, "/") == [("Impressum", "/impressum/")]
+    assert footer_links_of(client, "/en/") == [("Legal notice", "/impressum/")]
+    assert footer_links_of(client, "/") == [("Impressum", "/impressum/")]
 
 
 # Datenschutzerklärung

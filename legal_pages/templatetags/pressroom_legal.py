@@ -3,6 +3,7 @@ import re
 from django import template
 from wagtail.models import Site
 
+from .. import footer
 from ..models import LegalLinks
 
 register = template.Library()
@@ -18,10 +19,7 @@ def _links(context):
 @register.inclusion_tag("legal_pages/footer_links.html", takes_context=True)
 def legal_footer(context):
     """The footer links of the site setting, in the active language: for any base template."""
-    links = _links(context)
-    request = context.get("request")
-    pages = links.links() if links else []
-    return {"links": [(str(text), page.get_url(request)) for text, page in pages]}
+    return {"links": footer.links_for(context.get("request"))}
 
 
 @register.simple_tag(takes_context=True)
