@@ -1,4 +1,5 @@
-"""The footer links of every page, kept in Django's default cache per site and language.
+"""The footer links of every page, kept in Django's default cache (one entry holding each
+site's links in each language).
 
 Working them out costs four queries and six page URLs per request; kept, one cache read. A
 publish, unpublish, move or deletion of any page and a change of the footer setting or of a
@@ -29,8 +30,7 @@ def _cache():
     return None if isinstance(cache, LocMemCache) or not cache_seconds() else cache
 
 
-def _key(site_id, language) -> str:
-    return f"pressroom-legal-footer:{site_id}:{language}"
+KEY = "pressroom-legal-footer"  # {(site id, language): [(text, URL), …]}
 
 
 def work_out(request) -> list[tuple[str, str]]:
@@ -47,11 +47,11 @@ def links_for(request) -> list[tuple[str, str]]:
     site = Site.find_for_request(request) if request is not None else None
     if cache is None or site is None or language not in dict(settings.LANGUAGES):
         return work_out(request)
-    key = _key(site.pk, language)
-    links = cache.get(key)
+    kept = cache.get(KEY) or {}
+    links = kept.get((site.pk, language))
     if links is None:
-        links = work_out(request)
-        cache.set(key, links, cache_seconds())
+        links = kept[site.pk, language] = work_out(request)
+        cache.set(KEY, kept, cache_seconds())
     return links
 
 
@@ -64,21 +64,14 @@ def forget(**_kwargs) -> None:
 
 
 def _forget_now():
-    sites = Site.objects.values_list("pk", flat=True)
-    keys = [_key(site, code) for site in sites for code, _name in settings.LANGUAGES]
-    _cache().delete_many(keys)
-
-
-def _forget_page(sender, instance=None, **kwargs):
-    if isinstance(instance, Page):
-        forget()
+    _cache().delete(KEY)
 
 
 def connect() -> None:
     uid = "pressroom-legal-footer"
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(forget, dispatch_uid=uid)
-    post_delete.connect(_forget_page, dispatch_uid=uid)
+    post_delete.connect(forget, sender=Page, dispatch_uid=uid)  # sent for a page of any type
     for model in (LegalLinks, Site):
         post_save.connect(forget, sender=model, dispatch_uid=uid)
         post_delete.connect(forget, sender=model, dispatch_uid=uid)
