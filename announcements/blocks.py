@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from . import photo_lock, renditions, rules
+from . import renditions, rules
 from .links import normalise_links, safe_href
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -137,9 +137,7 @@ class ImageGalleryBlock(blocks.StructBlock):
         )
         items = value["images"]
         if context["gallery_view"] == "photos":
-            context["photos"] = renditions.gallery_photos(
-                request, context.get("page"), value, photo_lock.public_items(items)
-            )
+            context["photos"] = renditions.gallery_photos(request, context.get("page"), value)
         else:  # the editor's preview of withheld photos: signed preview addresses instead
             context["photos"] = [
                 renditions.preview_photo(item) for item in items if item["image"] is not None

@@ -173,12 +173,15 @@ def sync(release, newest=None, now: dt.datetime | None = None) -> None:
         lock_image(image, release, wanted[image.pk])
 
 
-def public_items(items, now: dt.datetime | None = None) -> list:
+def public_items(items, now: dt.datetime | None = None, locks: dict | None = None) -> list:
     """The gallery items a visitor may see now: their photos' due locks released first, a
-    photo still locked (for another release) or deleted left out. One query when none is due."""
+    photo still locked (for another release) or deleted left out. One query when none is due,
+    none when `locks` (locks_of() of at least these photos) is given."""
     now = now or timezone.now()
     items = [item for item in items if item["image"] is not None]
-    locks = {pk: lock.until for pk, lock in locks_of([item["image"] for item in items]).items()}
+    if locks is None:
+        locks = locks_of([item["image"] for item in items])
+    locks = {pk: lock.until for pk, lock in locks.items()}
     if any(until <= now for until in locks.values()):
         release_due(now, image_id__in=list(locks))
     return [item for item in items if locks.get(item["image"].pk, now) <= now]

@@ -13,12 +13,14 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from . import embargo, photo_lock
-from .structured_data import SHARE_IMAGE_SPEC
 
 # The two widths of a gallery photo's srcset, and its sizes (the gallery grid's column).
 GALLERY_SPECS = ("max-400x300", "max-800x600")
 GALLERY_SIZES = "(min-width: 48em) 22rem, 100vw"
 GALLERY_FILTERS = tuple(Filter(spec=spec) for spec in GALLERY_SPECS)
+# The share image of Open Graph and JSON-LD: the first released photo.
+SHARE_IMAGE_SPEC = "fill-1200x630"
+SHARE_IMAGE_FILTER = Filter(spec=SHARE_IMAGE_SPEC)
 
 
 @dataclass(frozen=True)
@@ -44,26 +46,41 @@ def prefetch(images):
     prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
 
 
-def gallery_photos(request, page, gallery, items) -> list[GalleryPhoto]:
-    """The released photos of a gallery, ready to show. The renditions of every gallery photo
-    of the page come from one query of plain rows on the first gallery of a request: no model
-    instance, cache or database lookup per photo."""
-    found = getattr(request, "pressroom_gallery_renditions", None)
+def page_photos(request, page, gallery=None) -> tuple[dict, dict]:
+    """The locks and the rendition rows of every gallery photo of `page` (else of `gallery`):
+    two queries on the first look of a request (share image, then each gallery), kept on it."""
+    found = getattr(request, "pressroom_page_photos", None)
     if found is None or found[0] is not page:
         body = getattr(page, "body", None)
         images = embargo.gallery_images(body) if body is not None else embargo.images_of(gallery)
-        found = (page, rendition_rows(images))
+        found = (page, photo_lock.locks_of(images), rendition_rows(images))
         if request is not None:
-            request.pressroom_gallery_renditions = found
-    return [gallery_photo(item, found[1]) for item in items]
+            request.pressroom_page_photos = found
+    return found[1], found[2]
+
+
+def gallery_photos(request, page, gallery) -> list[GalleryPhoto]:
+    """The released photos of a gallery, ready to show: no model instance, cache or database
+    lookup per photo."""
+    locks, rows = page_photos(request, page, gallery)
+    items = photo_lock.public_items(gallery["images"], locks=locks)
+    return [gallery_photo(item, rows) for item in items]
+
+
+def share_image_url(request, page, image) -> str:
+    """The share image's address, from the page's rendition rows where it was made ahead."""
+    _locks, rows = page_photos(request, page)
+    found = rows.get((image.pk, SHARE_IMAGE_SPEC, SHARE_IMAGE_FILTER.get_cache_key(image)))
+    return found[0] if found else image.get_rendition(SHARE_IMAGE_SPEC).url
 
 
 def rendition_rows(images) -> dict:
-    """(image id, filter spec, focal point key) → (url, width) of the images' gallery renditions."""
+    """(image id, filter spec, focal point key) → (url, width, height) of the images' gallery
+    and share renditions."""
     model = get_image_model().get_rendition_model()
     storage = model._meta.get_field("file").storage
     rows = model.objects.filter(
-        image__in=[image.pk for image in images], filter_spec__in=GALLERY_SPECS
+        image__in=[image.pk for image in images], filter_spec__in=[*GALLERY_SPECS, SHARE_IMAGE_SPEC]
     ).values_list("image_id", "filter_spec", "focal_point_key", "file", "width", "height")
     return {row[:3]: (storage.url(row[3]), *row[4:]) for row in rows}
 

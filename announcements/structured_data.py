@@ -6,30 +6,30 @@ from urllib.parse import urljoin
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from . import embargo, photo_lock, rules
+from . import embargo, photo_lock, renditions, rules
 from .links import safe_href
 
-SHARE_IMAGE_SPEC = "fill-1200x630"
 
-
-def first_released_image(release, now=None):
+def first_released_image(release, now=None, locks=None):
     released = (
         gallery
         for gallery in embargo.galleries(release.body)
         if not rules.is_withheld(gallery.release_at, now)
     )
     items = [item for gallery in released for item in gallery["images"]]
-    return next((item["image"] for item in photo_lock.public_items(items, now)), None)
+    public = photo_lock.public_items(items, now, locks)
+    return next((item["image"] for item in public), None)
 
 
 def share_image_url(release, request):
-    image = first_released_image(release)
+    locks, _rows = renditions.page_photos(request, release)
+    image = first_released_image(release, locks=locks)
     if image is None:
         return None
     # On the site's own address, like canonical and og:url (not the host the request came in on);
     # a rendition already on another host (a CDN's storage) keeps its address.
     _site, root_url, _path = release.get_url_parts(request)
-    return urljoin(root_url + "/", image.get_rendition(SHARE_IMAGE_SPEC).url)
+    return urljoin(root_url + "/", renditions.share_image_url(request, release, image))
 
 
 def news_article(release, request) -> dict:
