@@ -13,7 +13,8 @@ All four: DEBUG off, full-page cache off (PRESSROOM_PAGE_CACHE_OFF), Redis at RE
 
 1. in-process: each site in its own process (benchmarks/site_probe.py) renders its page
    through Django's test client; `--repeat` iterations, each one request per site, the order
-   rotating; median ms and queries per request, SQL time measured on every tenth iteration;
+   rotating; median ms (wall and the site process's CPU) and queries per request, SQL time
+   measured on every tenth iteration;
 2. HTTP: gunicorn (2 workers) per site on 127.0.0.1, wrk (2 threads, `--connections`: 4, two
    per worker, `--seconds` each, 10 s timeout) after `--warm-up` seconds per server,
    `--rounds` rounds interleaving the sites; median requests/s;
@@ -191,10 +192,12 @@ def in_process(all_sites, repeat, profile, var) -> tuple[dict, str]:
     names = list(probes)
     for name in names:
         result[name] = {"url": all_sites[name]["url"], "bytes": probes[name].bytes}
-    times, sql = {name: [] for name in names}, {name: [] for name in names}
+    times, cpu, sql = ({name: [] for name in names} for _kind in range(3))
     for iteration in range(repeat):
         for name in rotated(names, iteration):
-            times[name].append(probes[name].ask("time")["seconds"])
+            timed = probes[name].ask("time")
+            times[name].append(timed["seconds"])
+            cpu[name].append(timed["cpu_seconds"])
             if iteration % 10 == 0:  # a tenth of the iterations: the SQL, timed
                 captured = probes[name].ask("queries")
                 sql[name].append(captured["sql_seconds"])
@@ -202,6 +205,9 @@ def in_process(all_sites, repeat, profile, var) -> tuple[dict, str]:
                 result[name]["statements"] = [text[:160] for text in captured["sql"]]
     for name in names:
         result[name]["median_ms"] = round(median(times[name]) * 1000, 2)
+        # The site process's own CPU time: robust to other load, but without the PostgreSQL
+        # server's (another process); compare it between sites on the same database only.
+        result[name]["cpu_median_ms"] = round(median(cpu[name]) * 1000, 2)
         result[name]["sql_median_ms"] = round(median(sql[name]) * 1000, 2)
     result["load_after"] = load()
     profiles = []
@@ -250,8 +256,8 @@ def over_http(all_sites, rounds, seconds, connections, warm_up) -> dict:
 
 
 def ratios(pages, http) -> dict:
-    def time(a, b):
-        return round(pages[a]["median_ms"] / pages[b]["median_ms"], 2)
+    def time(a, b, measure="median_ms"):
+        return round(pages[a][measure] / pages[b][measure], 2)
 
     def rate(a, b):  # None: no request of b finished within --seconds
         other = http[b]["requests_per_second"]
@@ -261,6 +267,7 @@ def ratios(pages, http) -> dict:
     for database in ("sqlite", "postgresql"):
         ours, theirs = f"ours-{database}", f"bakerydemo-{database}"
         result[f"time_ours_vs_bakerydemo_{database}"] = time(ours, theirs)
+        result[f"cpu_ours_vs_bakerydemo_{database}"] = time(ours, theirs, "cpu_median_ms")
         result[f"requests_per_second_ours_vs_bakerydemo_{database}"] = rate(ours, theirs)
     for site in ("ours", "bakerydemo"):
         result[f"time_{site}_postgresql_vs_sqlite"] = time(f"{site}-postgresql", f"{site}-sqlite")
@@ -279,12 +286,14 @@ def report(results) -> str:
             pages[name]["queries"],
             pages[name]["sql_median_ms"],
             pages[name]["median_ms"],
+            pages[name]["cpu_median_ms"],
             http[name]["requests_per_second"],
         ]
         for name in results["sites"]
     ]
+    head = ["site", "page", "queries", "SQL ms", "median ms", "CPU ms", "requests/s"]
     out = [
-        table(["site", "page", "queries", "SQL ms", "median ms", "requests/s"], rows),
+        table(head, rows),
         "",
         table(["ratio", "value"], list(results["ratios"].items())),
     ]

@@ -40,9 +40,10 @@ def main():
     for line in sys.stdin:
         command, *args = line.split()
         if command == "time":
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             get()
-            answer({"seconds": time.perf_counter() - started})
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+            answer({"seconds": seconds, "cpu_seconds": cpu})
         elif command == "queries":
             timer = SqlTimer()
             with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(timer):

@@ -155,7 +155,9 @@ def translation_links(page, request) -> list[dict]:
     if known is not None and known[0] == page.pk:
         return known[1]
     links = []
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+    # Plain pages (no join of the page type's table): only their locale and URL are needed.
+    translations = Page.objects.filter(translation_key=page.translation_key).live()
+    for translation in translations.select_related("locale").order_by("path"):
         code = translation.locale.language_code
         links.append(
             {
