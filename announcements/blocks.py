@@ -135,13 +135,14 @@ class ImageGalleryBlock(blocks.StructBlock):
             getattr(request, "is_preview", False),
             getattr(request, "pressroom_preview_mode", ""),
         )
-        items = value["images"]
-        if context["gallery_view"] == "photos":
-            context["photos"] = renditions.gallery_photos(request, context.get("page"), value)
+        page, view = context.get("page"), context["gallery_view"]
+        if view == "photos":
+            context["photos"] = renditions.gallery_photos(request, page, value)
+        elif view == "notice":
+            context["photos"] = []
         else:  # the editor's preview of withheld photos: signed preview addresses instead
-            context["photos"] = [
-                renditions.preview_photo(item) for item in items if item["image"] is not None
-            ]
+            images = [item for item in value["images"] if item["image"] is not None]
+            context["photos"] = [renditions.preview_photo(page, item) for item in images]
         return context
 
 

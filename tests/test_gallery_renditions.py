@@ -1,9 +1,13 @@
 """Gallery photos: renditions made when the release is published, fetched in one query, srcset."""
 
+import pytest
+from django.core.files.storage import FileSystemStorage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.images import get_image_model
 
+from announcements import renditions
 from example_site.home.demo.images import demo_image
 
 from .conftest import gallery_block
@@ -49,3 +53,41 @@ def test_many_photos_cost_the_queries_of_one_and_create_nothing(client, make_rel
     assert len(images) == 30
     widths = [candidate.split()[-1] for candidate in images[0]["srcset"].split(",")]
     assert widths == ["400w", "800w"] and images[0]["sizes"]
+
+
+@pytest.mark.parametrize("base_url", ["/media/", "https://cdn.example/medien/"])
+def test_photo_addresses_equal_the_storages_own(base_url, tmp_path):
+    storage = FileSystemStorage(location=tmp_path, base_url=base_url)
+    names = [
+        "images/foto.width-400.jpg",
+        "original_images/pr-0123abcd.JPG",
+        "images/Pressefoto Minister (1).jpg",
+        "images/Übergabe_Förderbescheid.jpg",
+        "images/a%20b#c?d.jpg",
+        "images/it's.png",
+        "/images/leading-slash.jpg",
+        "images/./dot/../segments.jpg",
+    ]
+    url = renditions.url_maker(storage)
+    assert [url(name) for name in names] == [storage.url(name) for name in names]
+
+
+def test_download_labels_formatted_once_equal_those_formatted_each_time():
+    class Photo:
+        def __init__(self, width, height, size):
+            self.width, self.height, self.size = width, height, size
+
+        def get_file_size(self):
+            return self.size
+
+    sizes = [0, 1, 1023, 1024, 1075, 1076, 26366, 26821, 10**6, 2_411_724, 2_411_725, 5 * 2**30]
+    sizes += [2**50 * 3 + 17, 2**60]
+    photos = [Photo(width, 4000, size) for width in (6000, 12000) for size in sizes]
+    with translation.override("de"):
+        label = renditions.label_maker()
+        assert [label(photo) for photo in photos] == [
+            renditions.label_maker()(photo) for photo in photos
+        ]
+        assert label(Photo(12000, 8000, 2_411_724)) == (
+            "In hoher Auflösung herunterladen (12000 × 8000 Pixel, 2,3\xa0MB)"
+        )

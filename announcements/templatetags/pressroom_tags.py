@@ -121,14 +121,6 @@ def main_menu(context):
     return {"items": items, "current_path": getattr(current, "path", ""), "request": request}
 
 
-@register.simple_tag(takes_context=True)
-def preview_photo_url(context, image, spec="max-800x600"):
-    """Signed admin URL of a withheld photo, for an editor's preview only."""
-    from ..preview_photos import preview_photo_url as signed_url
-
-    return signed_url(context["page"], image, spec)
-
-
 @register.inclusion_tag("announcements/includes/release_meta.html", takes_context=True)
 def release_meta(context, release):
     """JSON-LD, Open Graph and Twitter card meta of a release (photos only once released)."""
