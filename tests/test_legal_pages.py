@@ -142,7 +142,6 @@ def test_footer_links_every_legal_page_on_every_page(client, home, make_release,
         assert [(a.get_text(), a["href"]) for a in footer.select("a")] == expected
 
 
-
 def footer_links_of(client, url):
     footer = soup_of(client.get(url)).select_one("footer nav.legal-links")
     return [(a.get_text(), a["href"]) for a in footer.select("a")] if footer else []
