@@ -2,6 +2,8 @@
 writes down a run of the page and the pages its publication changes, and queues it for the
 background worker. The editor who published hears of the result (admin message, mail)."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urljoin
 
 from django.core.mail import send_mail
@@ -69,11 +71,17 @@ def publish_targets(page) -> list[Target]:
 
 
 def queue_audit(page, user) -> AuditRun | None:
+    return queue_audit_of([(page, user)])
+
+
+def queue_audit_of(published) -> AuditRun | None:
+    """One run over what the publication of each (page, user) changed, each address once."""
     from .tasks import queue_run
 
-    targets = publish_targets(page)
+    targets = [target for page, _user in published for target in publish_targets(page)]
     if not targets:
         return None
+    page = published[0][0] if len(published) == 1 else None
     with transaction.atomic():  # the database queue: run and task together, or neither
         run = plan(
             targets,
@@ -82,17 +90,38 @@ def queue_audit(page, user) -> AuditRun | None:
             target=targets[0].url,
             kind=AuditRun.PUBLISH,
             page=page,
-            requested_by=user,
+            requested_by=published[0][1],
         )
         queue_run(run)
     return run
 
 
+_BATCH = ContextVar("pressroom_audit_on_publish_batch", default=None)
+
+
+@contextmanager
+def one_run():
+    """Pages published inside are audited as one run when it ends (those whose transaction
+    committed). An import publishing 1,000 releases queues one run that audits the index, the
+    home page and the feeds once, not 1,000 runs that audit them 1,000 times."""
+    batch = []
+    token = _BATCH.set(batch)
+    try:
+        yield
+    finally:
+        _BATCH.reset(token)
+        # After the pages' own commit callbacks (run in order), which fill the batch.
+        transaction.on_commit(lambda: batch and queue_audit_of(batch))
+
+
 def audit_published_page(sender, instance, revision=None, **kwargs):
     if not conf.get("PRESSROOM_AUDIT_ON_PUBLISH") or not instance.live:
         return  # e.g. publishing scheduled for later: the page is not public yet
-    user = getattr(revision, "user", None)
-    transaction.on_commit(lambda: queue_audit(instance, user))
+    user, batch = getattr(revision, "user", None), _BATCH.get()
+    if batch is not None:
+        transaction.on_commit(lambda: batch.append((instance, user)))
+    else:
+        transaction.on_commit(lambda: queue_audit(instance, user))
 
 
 def connect():

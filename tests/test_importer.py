@@ -1,9 +1,12 @@
 """import_releases: what it understands, its safety, and that it never crashes."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accessibility.models import AuditRun
 from announcements.importer import ImportProblem, parse_release, read_source
 from announcements.models import PressReleasePage
 
@@ -215,6 +218,24 @@ def test_publish_makes_old_releases_live_and_keeps_future_photo_placeholders_as_
     draft = PressReleasePage.objects.get(legacy_source="alt/09-future-photos.txt")
     assert not draft.live and "Bilderhinweis" in draft.import_review_note
     assert f"created (draft: add the photos, then publish) {folder / '09-future-photos.txt'}" in out
+
+
+def test_an_import_with_audit_on_publish_queues_one_run_with_each_page_once(
+    tmp_path, bound_index, settings, django_capture_on_commit_callbacks
+):
+    settings.PRESSROOM_AUDIT_ON_PUBLISH = True
+    folder = good_files(tmp_path, "01-standard.txt", "02-numeric-date.txt", "10-page.html")
+    with django_capture_on_commit_callbacks(execute=True):
+        code, _out, _err = run(folder, "--parent", bound_index.pk, "--publish")
+    assert code == 0
+    run_ = AuditRun.objects.get()  # one run, not one per release
+    releases = PressReleasePage.objects.child_of(bound_index).live()
+    addresses = list(run_.pages.values_list("url", flat=True))
+    assert len(addresses) == len(set(addresses))  # the index and home page only once
+    paths = {urlsplit(address).path for address in addresses}
+    assert {release.url for release in releases} | {bound_index.url, "/"} <= paths
+    assert {page.pk for page in releases} <= set(run_.pages.values_list("page_id", flat=True))
+    assert run_.kind == AuditRun.PUBLISH and run_.options["task"]  # queued for the worker
 
 
 def test_dry_run_writes_nothing(tmp_path, bound_index):

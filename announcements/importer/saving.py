@@ -6,10 +6,11 @@ indexing run once per batch (`Indexing`), not on every save.
 """
 
 import hashlib
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from io import BytesIO
 from urllib.parse import unquote, urlsplit
 
+from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -139,6 +140,15 @@ def create(parsed, parent, issuer, source, digest, go_live):
     return page
 
 
+def audits_in_one_run():
+    """With the accessibility app's audit on publish: the whole import audited as one run."""
+    if not apps.is_installed("accessibility"):
+        return nullcontext()
+    from accessibility.on_publish import one_run  # an optional app: imported only if installed
+
+    return one_run()
+
+
 class Indexing:
     """Search and reference indexing of imported pages, in batches instead of on every save."""
 
@@ -149,7 +159,11 @@ class Indexing:
     def deferred(self):
         post_save.disconnect(post_save_signal_handler, sender=PressReleasePage)
         try:
-            with disable_reference_index_auto_update(), page_cache.one_invalidation():
+            with (
+                disable_reference_index_auto_update(),
+                page_cache.one_invalidation(),
+                audits_in_one_run(),
+            ):
                 yield self
             self.flush()
         finally:
