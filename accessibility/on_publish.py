@@ -39,27 +39,34 @@ def address_of_path(path: str, root_url: str) -> str:
     return urljoin(base, path.lstrip("/")) if base else urljoin(root_url, path)
 
 
-def changed_pages(page) -> list:
+def changed_pages(page, known=None) -> list:
     """The page, its parent (an index lists it first) and the site's home page, plus what the
     hook `pressroom_audit_on_publish_pages` adds: hook(page) -> pages, or the addresses of other
-    documents the publication changes (a path on the page's site or a full URL), e.g. feeds."""
+    documents the publication changes (a path on the page's site or a full URL), e.g. feeds.
+    `known`: page id → specific page, shared by the pages of one run (their common parent and
+    home page are looked up once)."""
+    known = {} if known is None else known
     pages = [page, page.get_parent()]
     site = page.get_site()
     if site is not None:
         pages.append(site.root_page)
     for hook in hooks.get_hooks("pressroom_audit_on_publish_pages"):
         pages.extend(hook(page))
-    return [
-        p if isinstance(p, str) else p.specific
-        for p in pages
-        if isinstance(p, str) or (p is not None and p.depth > 1 and p.live)
-    ]
+    changed = []
+    for p in pages:
+        if isinstance(p, str):
+            changed.append(p)
+        elif p is not None and p.depth > 1 and p.live:
+            if p.pk not in known:
+                known[p.pk] = p.specific
+            changed.append(known[p.pk])
+    return changed
 
 
-def publish_targets(page) -> list[Target]:
+def publish_targets(page, known=None) -> list[Target]:
     targets, seen = [], set()
     root_url = (page.get_url_parts() or (None, ""))[1]
-    for changed in changed_pages(page):
+    for changed in changed_pages(page, known):
         if isinstance(changed, str):
             url, changed = address_of_path(changed, root_url), None
         else:
@@ -78,7 +85,8 @@ def queue_audit_of(published) -> AuditRun | None:
     """One run over what the publication of each (page, user) changed, each address once."""
     from .tasks import queue_run
 
-    targets = [target for page, _user in published for target in publish_targets(page)]
+    known = {}
+    targets = [target for page, _user in published for target in publish_targets(page, known)]
     if not targets:
         return None
     page = published[0][0] if len(published) == 1 else None

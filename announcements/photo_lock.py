@@ -146,13 +146,14 @@ def block_types(raw_body) -> set[str]:
     return {block.get("type") for block in raw_body or ()}
 
 
-def may_need_sync(release, revision_content: dict) -> bool:
-    """False when neither the new revision nor the live page has a gallery and the release holds
-    no lock: syncing would change nothing (an import of text releases skips it)."""
-    bodies = [revision_content.get("body"), list(release.body.raw_data)]
+def may_need_sync(release_id, revision_content: dict, stored_body) -> bool:
+    """False when neither the new revision nor the stored page (its raw body) has a gallery and
+    the release holds no lock: syncing would change nothing (an import of text releases skips
+    it)."""
+    bodies = [revision_content.get("body"), stored_body]
     if any(GALLERY in block_types(body) for body in bodies):
         return True
-    return _lock_model().objects.filter(page_id=release.pk).exists()
+    return _lock_model().objects.filter(page_id=release_id).exists()
 
 
 def sync(release, newest=None, now: dt.datetime | None = None) -> None:

@@ -26,15 +26,22 @@ def lock_photos_of_revision(sender, instance, created=False, **kwargs):
     release_model = apps.get_model("pressroom_announcements", "PressReleasePage")
     if not created or not issubclass(instance.content_type.model_class() or object, release_model):
         return
-    release = release_model.objects.filter(pk=instance.object_id).first()
-    if release is not None and photo_lock.may_need_sync(release, instance.content):
+    releases = release_model.objects.filter(pk=instance.object_id)
+    stored = releases.values_list("body", flat=True).first()  # the page itself only if needed
+    if stored is None or not photo_lock.may_need_sync(
+        instance.object_id, instance.content, list(stored.raw_data)
+    ):
+        return
+    release = releases.first()
+    if release is not None:
         photo_lock.sync(release, newest=instance.as_object())
 
 
 def lock_photos_of_published(sender, instance, **kwargs):
     if isinstance(instance, apps.get_model("pressroom_announcements", "PressReleasePage")):
         revision = instance.latest_revision  # what sync() compares with the live content
-        if revision is None or photo_lock.may_need_sync(instance, revision.content):
+        stored = list(instance.body.raw_data)
+        if revision is None or photo_lock.may_need_sync(instance.pk, revision.content, stored):
             photo_lock.sync(instance)
 
 
