@@ -8,6 +8,7 @@ Alone: `python -m benchmarks.importing [--releases 1000] [--crawl 200]` on a fre
 import argparse
 import io
 import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -95,6 +96,7 @@ def main():
     options = parser.parse_args()
     from benchmarks.common import RESULTS, machine, set_up_django, table
 
+    os.environ.setdefault("DJANGO_DEBUG", "0")  # as in production: no query log
     set_up_django()
     from django.db import connection
     from wagtail.images import get_image_model

@@ -318,9 +318,12 @@ class PressReleasePage(Page):
         self.galleries_release_until = max(embargo.gallery_release_times(self.body), default=None)
         fields = kwargs.get("update_fields")
         if self.path and self.depth > 1 and (fields is None or "index_page" in fields):
-            # Copies and translations get their own index.
-            parent = PressReleaseIndexPage.objects.filter(path=self.path[: -self.steplen])
-            self.index_page_id = parent.values_list("pk", flat=True).first()
+            # Copies and translations get their own index; an importer may have set it.
+            parent_path = self.path[: -self.steplen]
+            known = self._meta.get_field("index_page").get_cached_value(self, None)
+            if known is None or known.path != parent_path:
+                parent = PressReleaseIndexPage.objects.filter(path=parent_path)
+                self.index_page_id = parent.values_list("pk", flat=True).first()
         super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
