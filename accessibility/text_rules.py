@@ -11,7 +11,15 @@ from functools import cache
 from bs4 import NavigableString, Tag
 from django.utils.translation import gettext_lazy as _
 
-from .html_tools import first_inside, main_region, select, visible
+from .html_tools import (
+    first_inside,
+    holds_string,
+    main_region,
+    position_of,
+    select,
+    span,
+    visible,
+)
 from .registry import PRESSROOM, rule
 
 LANGUAGES = ["de", "en", "fr"]
@@ -76,13 +84,26 @@ def clearly_in(language: str, words) -> bool:
     return count >= 2 and count >= 3 * max(others)
 
 
+def at_least(count, test, items, distinct=False, start=64) -> bool:
+    """Whether at least count of items (of the distinct ones) pass test: a long text or list is
+    judged by its start when that is enough."""
+    for part in (items[:start], items):
+        if (len(set(filter(test, part))) if distinct else sum(map(test, part))) >= count:
+            return True
+        if len(part) == len(items):
+            return False
+    return False
+
+
 def language_of(text: str, page_language: str) -> str | None:
     """The language of text if it reads like a sentence (not a name or a list of names), is long
     enough and the model is sure; else None."""
+    if len(text) < MIN_LETTERS:
+        return None  # fewer letters than that, whatever the words
     words = WORD.findall(text)
-    if len(words) < MIN_WORDS or sum(map(str.isalpha, text)) < MIN_LETTERS:
+    if len(words) < MIN_WORDS or not at_least(MIN_LETTERS, str.isalpha, text):
         return None
-    if len({word for word in words if word.islower()}) < MIN_LOWER_WORDS:
+    if not at_least(MIN_LOWER_WORDS, str.islower, words, distinct=True):
         return None  # names and titles: mostly capitalised words
     if clearly_in(page_language, words):
         return page_language
@@ -128,13 +149,13 @@ def lang_of_parts(soup):
     if not language:
         return
     judged = []
+    stating = [span(element) for element in select(soup, "[lang]") if element.name != "html"]
     for block in visible(soup, BLOCKS):
         if first_inside(block, BLOCK_NAMES) is not None:
             continue  # judged at the innermost block
-        if "lang" in block.attrs or any(
-            "lang" in parent.attrs for parent in block.parents if parent.name != "html"
-        ):
-            continue
+        position = position_of(block)
+        if any(low <= position <= high for low, high in stating):
+            continue  # the block or a part around it states its language
         for text in SEPARATORS.split(own_text(block)):  # “date · place · issuer” lines
             judged.append((block, text, language_of(text, language)))
     found = [found for _, _, found in judged if found]
@@ -157,7 +178,8 @@ def lang_of_parts(soup):
 )
 def html_lang_matches(soup):
     declared = declared_language(soup)
-    text = " ".join(own_text(soup.body).split()[:400]) if declared and soup.body else ""
+    body = first_inside(soup, "body")
+    text = " ".join(own_text(body).split()[:400]) if declared and body else ""
     found = language_of(text, declared) if text else None
     if found and found != declared:
         yield first_inside(soup, "html"), None
@@ -204,6 +226,7 @@ DATE = re.compile(
 )
 
 
+DIGIT = re.compile(r"\d")
 DATELINE = re.compile(rf"^\s*([A-ZÄÖÜ][\w .()/-]{{0,40}},\s*)?(den\s+|le\s+)?({DATE.pattern})")
 
 
@@ -216,8 +239,8 @@ def datelines(soup):
     six words) holding a date. Dates deep in running text are left alone: an editor cannot mark
     them up in rich text."""
     for block in visible(main_region(soup), DATELINE_BLOCKS):
-        if first_inside(block, DATELINE_BLOCK_NAMES) is not None:
-            continue  # only the innermost blocks are date lines
+        if not holds_string(block, DIGIT) or first_inside(block, DATELINE_BLOCK_NAMES) is not None:
+            continue  # no date without a digit; only the innermost blocks are date lines
         text = " ".join(block.get_text(" ", strip=True).split())
         if not DATE.search(text) or first_inside(block, "time") is not None:
             continue
