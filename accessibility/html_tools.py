@@ -231,8 +231,15 @@ def by_id(soup, value):
 
 
 def visible(soup, selector: str) -> list[Tag]:
-    hidden = _index(soup).hidden
-    return [element for element in select(soup, selector) if id(element) not in hidden]
+    """select() less what is hidden from assistive technology; kept for the next rule."""
+    index = _index(soup)
+    key = ("visible", id(soup), selector)
+    found = index.selections.get(key)
+    if found is None:
+        hidden = index.hidden
+        found = [element for element in select(soup, selector) if id(element) not in hidden]
+        index.selections[key] = found
+    return list(found)
 
 
 def main_region(soup):
