@@ -1,7 +1,7 @@
 """Helpers for reading rendered HTML the way assistive technology does."""
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
@@ -9,6 +9,12 @@ from bs4 import BeautifulSoup, Tag
 
 from .page_index import index_of as _index
 from .tree import parse  # noqa: F401  (the tree of BeautifulSoup(html, "lxml"), built faster)
+
+
+def hidden_tags(soup) -> set:
+    """The ids of the tags of soup's document hidden from assistive technology (by themselves or
+    an ancestor)."""
+    return _index(soup).hidden
 
 
 def is_hidden(element: Tag) -> bool:
@@ -208,14 +214,6 @@ def strings_inside(element, pattern) -> list:
         for string, holder in index.strings
         if low <= holder <= high and pattern.search(string)
     ]
-
-
-def holds_string(element, pattern) -> bool:
-    """Whether any string of any kind in element has something pattern (compiled) finds, from
-    the index: a cheap test before reading the element's text."""
-    low, high = span(element)
-    holders = _index(element).holders(pattern)
-    return bisect_left(holders, low) < len(holders) and holders[bisect_left(holders, low)] <= high
 
 
 def closest(element, names):

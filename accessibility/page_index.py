@@ -29,7 +29,7 @@ class Index:
         self.by_name, self.by_attr = defaultdict(list), defaultdict(list)
         self.hidden, self.selections, self.names = set(), {}, {}
         self.strings = []  # (string, position of the tag holding it; -1 for the document)
-        self.by_name_positions, self.string_holders = {}, {}
+        self.by_name_positions = {}
 
     @classmethod
     def of(cls, root) -> "Index":
@@ -67,14 +67,6 @@ class Index:
             position = self.position
             found = [position[id(tag)] for tag in self.by_name.get(name, ())]
             self.by_name_positions[name] = found
-        return found
-
-    def holders(self, pattern) -> list[int]:
-        """The positions of the tags that hold a string pattern finds something in, ascending."""
-        found = self.string_holders.get(pattern)
-        if found is None:
-            found = sorted(holder for string, holder in self.strings if pattern.search(string))
-            self.string_holders[pattern] = found
         return found
 
 

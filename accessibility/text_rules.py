@@ -13,11 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .html_tools import (
     first_inside,
-    holds_string,
+    hidden_tags,
     main_region,
     position_of,
     select,
     span,
+    strings_inside,
     visible,
 )
 from .registry import PRESSROOM, rule
@@ -112,6 +113,43 @@ def language_of(text: str, page_language: str) -> str | None:
     return language if probability >= CERTAIN else None
 
 
+QUOTATION = re.compile(
+    r"„([^„“”\"]+)[“”]|“([^“”„\"]+)”|\"([^\"]+)\"|«([^«»]+)»|»([^«»]+)«|‚([^‚‘’]+)‘|‘([^‘’]+)’"
+)
+MIN_QUOTE_WORDS = 4  # “Yes we can!”, “Made in Germany”: slogans and titles are not judged
+QUOTATION_HELP = _(
+    "A quotation in another language than the page needs a lang attribute, e.g. "
+    '„<span lang="en">We are delighted.</span>“, so screen readers pronounce it right.'
+)
+
+
+def quote_language(quote: str, page_language: str) -> str | None:
+    """The language of a quotation too short for language_of(): a sentence of four or more
+    words with two or more function words of one other language and none of the page's, when
+    the model agrees and is sure; else None."""
+    words = [word.lower() for word in WORD.findall(quote)]
+    own = FUNCTION_WORDS.get(page_language, frozenset())
+    if len(words) < MIN_QUOTE_WORDS or any(word in own for word in words):
+        return None
+    for code, function_words in FUNCTION_WORDS.items():
+        if code != page_language and sum(map(function_words.__contains__, words)) >= 2:
+            candidates = frozenset({*LANGUAGES, page_language} & identifier().known)
+            language, probability = identifier().classify(quote, candidates)
+            return language if language == code and probability >= CERTAIN else None
+    return None
+
+
+def foreign_quotation(text: str, page_language: str) -> bool:
+    """Whether text quotes a sentence in another language (in „…“, “…”, «…», »…«, ‚…‘, ‘…’
+    or "…"), however short."""
+    return any(
+        quote_language(quote, page_language)
+        for groups in QUOTATION.findall(text)
+        for quote in groups
+        if quote
+    )
+
+
 def declared_language(soup) -> str:
     """The primary language <html lang> declares, if the model knows it ("" otherwise)."""
     html = first_inside(soup, "html")
@@ -163,11 +201,16 @@ def lang_of_parts(soup):
         return  # the whole page is in another language: html-lang-matches says so
     flagged = []
     for block, text, found in judged:
-        quotes = QUOTED.findall(text) if found in (None, language) else []
-        foreign_quote = any(language_of(q, language) not in (None, language) for q in quotes)
-        if ((found and found != language) or foreign_quote) and block not in flagged:
+        foreign = found and found != language
+        if foreign or block in flagged:
+            quoted = False
+        else:
+            quotes = QUOTED.findall(text) if found in (None, language) else []
+            quoted = any(language_of(q, language) not in (None, language) for q in quotes)
+            quoted = quoted or (found in (None, language) and foreign_quotation(text, language))
+        if (foreign or quoted) and block not in flagged:
             flagged.append(block)
-            yield block, None
+            yield block, QUOTATION_HELP if quoted else None
 
 
 @rule(
@@ -220,31 +263,55 @@ MONTHS = (
     r"|January|February|March|May|June|July|October|December"
     r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
+SHORT_MONTHS = r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec"  # “Nov. 2, 2026”: Django's English DATE_FORMAT
 DATE = re.compile(
     rf"\b\d{{1,2}}\.?\s?({MONTHS})\s\d{{4}}\b|\b({MONTHS})\s\d{{1,2}},\s\d{{4}}\b"
+    rf"|\b({SHORT_MONTHS})\.\s\d{{1,2}},\s\d{{4}}\b"
     r"|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{4}-\d{2}-\d{2}\b"
 )
 
 
 DIGIT = re.compile(r"\d")
-DATELINE = re.compile(rf"^\s*([A-ZÄÖÜ][\w .()/-]{{0,40}},\s*)?(den\s+|le\s+)?({DATE.pattern})")
 
 
 DATELINE_BLOCKS = "p, div, li, dd, span, small, header, td"
-DATELINE_BLOCK_NAMES = frozenset(DATELINE_BLOCKS.split(", "))
+# the elements whose own text is one piece of text: a date line, a paragraph, a cell
+DATE_BLOCK_NAMES = (
+    frozenset(DATELINE_BLOCKS.split(", "))
+    | BLOCK_NAMES
+    | {"main", "section", "article", "aside", "figure", "address", "body", "form", "fieldset"}
+    | {"details", "summary", "ul", "ol", "dl", "table", "tr", "nav", "footer"}
+)
 
 
-def datelines(soup):
-    """Text that is a date line: a block starting “[Place, ]date”, or a short element (up to
-    six words) holding a date. Dates deep in running text are left alone: an editor cannot mark
-    them up in rich text."""
-    for block in visible(main_region(soup), DATELINE_BLOCKS):
-        if not holds_string(block, DIGIT) or first_inside(block, DATELINE_BLOCK_NAMES) is not None:
-            continue  # no date without a digit; only the innermost blocks are date lines
-        text = " ".join(block.get_text(" ", strip=True).split())
-        if not DATE.search(text) or first_inside(block, "time") is not None:
+def block_text(block, parts, hidden):
+    """Appends the strings of block to parts, without those of its nested blocks and of
+    <time>, code, scripts and hidden parts."""
+    for child in block.contents:
+        if isinstance(child, Tag):
+            if not (child.name in DATE_BLOCK_NAMES or child.name in SKIPPED or id(child) in hidden):
+                block_text(child, parts, hidden)
+        elif type(child) is NavigableString:
+            parts.append(child)
+    return parts
+
+
+def undated_blocks(soup):
+    """The blocks of the main content whose own text holds a date outside <time>: a date line
+    (“München, 18. Juli 2026”) or a date deep in running text (“… am 18. Juli 2026 …”)."""
+    region = main_region(soup)
+    hidden = hidden_tags(soup)
+    blocks = {}
+    for string in strings_inside(region, DIGIT):  # no date without a digit
+        block = string.parent
+        while block is not region and block.name not in DATE_BLOCK_NAMES:
+            block = block.parent
+        blocks.setdefault(id(block), block)
+    for block in sorted(blocks.values(), key=position_of):
+        if id(block) in hidden:
             continue
-        if DATELINE.match(text) or len(text.split()) <= 6:
+        text = " ".join(" ".join(block_text(block, [], hidden)).split())
+        if DATE.search(text):
             yield block
 
 
@@ -253,8 +320,8 @@ def datelines(soup):
     "best-practice",
     "minor",
     _(
-        'Dates of a release must be marked up as <time datetime="…">, so machines and assistive '
-        "technology read them right."
+        "Dates of a release, in its date line and in running text, must be marked up as <time "
+        'datetime="…">, so machines and assistive technology read them right.'
     ),
     profile=PRESSROOM,
 )
@@ -262,7 +329,7 @@ def date_in_time_element(soup):
     for time_element in select(soup, "time"):
         if not time_element.get("datetime", "").strip():
             yield time_element, None
-    for block in datelines(soup):
+    for block in undated_blocks(soup):
         yield block, None
 
 
