@@ -202,12 +202,10 @@ def lang_of_parts(soup):
     flagged = []
     for block, text, found in judged:
         foreign = found and found != language
-        if foreign or block in flagged:
-            quoted = False
-        else:
-            quotes = QUOTED.findall(text) if found in (None, language) else []
-            quoted = any(language_of(q, language) not in (None, language) for q in quotes)
-            quoted = quoted or (found in (None, language) and foreign_quotation(text, language))
+        quoted = not foreign and (
+            any(language_of(q, language) not in (None, language) for q in QUOTED.findall(text))
+            or foreign_quotation(text, language)
+        )
         if (foreign or quoted) and block not in flagged:
             flagged.append(block)
             yield block, QUOTATION_HELP if quoted else None
@@ -307,7 +305,7 @@ def undated_blocks(soup):
         while block is not region and block.name not in DATE_BLOCK_NAMES:
             block = block.parent
         blocks.setdefault(id(block), block)
-    for block in sorted(blocks.values(), key=position_of):
+    for block in sorted(blocks.values(), key=lambda block: span(block)[0]):
         if id(block) in hidden:
             continue
         text = " ".join(" ".join(block_text(block, [], hidden)).split())
