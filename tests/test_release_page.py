@@ -196,3 +196,5 @@ def test_dates_an_editor_writes_are_rendered_as_time_elements(client, make_relea
     ]
     found = audit_html(html, rule_ids={"date-in-time-element"}, profile=PRESSROOM).findings
     assert [f.html for f in found] == ["<p>Kein Datum: 31.02.2026 und <code>2026-07-18</code>.</p>"]
+    teaser = soup_of(client.get(release.get_parent().url)).select_one(".release-teaser")
+    assert teaser.select_one("p:not(.release-teaser__meta) time")["datetime"] == "2026-07-18"
