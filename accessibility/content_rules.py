@@ -228,7 +228,11 @@ def lang_direction(soup):
         if element.name == "html":
             continue
         primary = element["lang"].split("-")[0].lower()
-        direction_holder = element if element.get("dir") else element.find_parent(dir=True)
+        direction_holder = (
+            element
+            if element.get("dir")
+            else next((parent for parent in element.parents if "dir" in parent.attrs), None)
+        )
         direction = (direction_holder.get("dir") if direction_holder else "ltr").lower()
         if primary and (primary in RTL) != (direction == "rtl") and direction != "auto":
             yield element, None

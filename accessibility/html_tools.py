@@ -1,23 +1,20 @@
 """Helpers for reading rendered HTML the way assistive technology does."""
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
 from bs4 import BeautifulSoup, Tag
 
+from .page_index import index_of as _index
 from .tree import parse  # noqa: F401  (the tree of BeautifulSoup(html, "lxml"), built faster)
 
-HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
-
-def _hides(node: Tag) -> bool:
-    return (
-        node.get("aria-hidden") == "true"
-        or node.has_attr("hidden")
-        or node.name in ("script", "style", "template", "noscript")
-        or bool(HIDING_STYLE.search(node.get("style") or ""))
-    )
+def hidden_tags(soup) -> set:
+    """The ids of the tags of soup's document hidden from assistive technology (by themselves or
+    an ancestor)."""
+    return _index(soup).hidden
 
 
 def is_hidden(element: Tag) -> bool:
@@ -110,45 +107,18 @@ SIMPLE_SELECTOR = re.compile(
 )
 
 
-class _Index:
-    """One walk of a document, kept on it and shared by all rules: its tags in document order,
-    by name and by attribute, where each tag's descendants end, which tags are hidden, and the
-    answers of select() and accessible_name() already given."""
-
-    def __init__(self, root):
-        self.order, self.position, self.end = [], {}, {}
-        self.by_name, self.by_attr = defaultdict(list), defaultdict(list)
-        self.hidden, self.selections, self.names = set(), {}, {}
-        self.strings = []  # (string, position of the tag holding it; -1 for the document)
-        self._walk(root, False, -1)
-
-    def _walk(self, parent, parent_hidden, parent_position):
-        for child in parent.contents:
-            if not isinstance(child, Tag):
-                self.strings.append((child, parent_position))
-            else:
-                key = id(child)
-                self.position[key] = len(self.order)
-                self.order.append(child)
-                self.by_name[child.name].append(child)
-                for attribute in child.attrs:
-                    self.by_attr[attribute].append(child)
-                hidden = parent_hidden or _hides(child)
-                if hidden:
-                    self.hidden.add(key)
-                if child.contents:
-                    self._walk(child, hidden, self.position[key])
-                self.end[key] = len(self.order) - 1
+def span(element) -> tuple[int, int]:
+    """(low, high): element's position in document order and its last descendant's; a tag lies
+    inside element when low < its position <= high (the document: -1 and the last position)."""
+    index = _index(element)
+    if element is index.root:
+        return -1, len(index.order) - 1
+    key = id(element)
+    return index.position[key], index.end[key]
 
 
-def _index(node) -> _Index:
-    """The index of the document node belongs to."""
-    while node.parent is not None:
-        node = node.parent
-    index = node.__dict__.get("_pressroom_index")
-    if index is None:
-        index = node.__dict__["_pressroom_index"] = _Index(node)
-    return index
+def position_of(element) -> int:
+    return _index(element).position[id(element)]
 
 
 @lru_cache(maxsize=256)
@@ -206,15 +176,29 @@ def descendant_tags(element) -> list[Tag]:
 def first_inside(element, names, attribute=None) -> Tag | None:
     """element.find(names[, attribute=True]) for tag names (a str or a collection), from the
     index."""
-    names = {names} if isinstance(names, str) else names
-    return next(
-        (
-            tag
-            for tag in descendant_tags(element)
-            if tag.name in names and (attribute is None or attribute in tag.attrs)
-        ),
-        None,
-    )
+    index = _index(element)
+    if element is index.root:
+        low, high = -1, len(index.order) - 1
+    else:
+        key = id(element)
+        low, high = index.position[key], index.end[key]
+    if high == low:
+        return None
+    order = index.order
+    if isinstance(names, str):  # the tags of that name, from the first after element's own
+        positions = index.positions(names)
+        for number in range(bisect_right(positions, low), len(positions)):
+            if positions[number] > high:
+                return None
+            tag = order[positions[number]]
+            if attribute is None or attribute in tag.attrs:
+                return tag
+        return None
+    for position in range(low + 1, high + 1):
+        tag = order[position]
+        if tag.name in names and (attribute is None or attribute in tag.attrs):
+            return tag
+    return None
 
 
 def strings_inside(element, pattern) -> list:
@@ -245,13 +229,20 @@ def by_id(soup, value):
 
 
 def visible(soup, selector: str) -> list[Tag]:
-    hidden = _index(soup).hidden
-    return [element for element in select(soup, selector) if id(element) not in hidden]
+    """select() less what is hidden from assistive technology; kept for the next rule."""
+    index = _index(soup)
+    key = ("visible", id(soup), selector)
+    found = index.selections.get(key)
+    if found is None:
+        hidden = index.hidden
+        found = [element for element in select(soup, selector) if id(element) not in hidden]
+        index.selections[key] = found
+    return list(found)
 
 
 def main_region(soup):
     mains = select(soup, "main")
-    return mains[0] if mains else (soup.body or soup)
+    return mains[0] if mains else (first_inside(soup, "body") or soup)
 
 
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", re.I)
@@ -276,4 +267,11 @@ def looks_like_file_name(text: str) -> bool:
 
 def is_inside(element: Tag, ancestor: Tag) -> bool:
     """True when element lies within ancestor (or is it). By identity: tags compare by content."""
-    return element is ancestor or any(parent is ancestor for parent in element.parents)
+    if element is ancestor:
+        return True
+    index = _index(element)
+    position = index.position.get(id(element))
+    if position is None or _index(ancestor) is not index:  # the document, or another tree
+        return any(parent is ancestor for parent in element.parents)
+    low, high = span(ancestor)
+    return low < position <= high

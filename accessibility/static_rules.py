@@ -5,6 +5,7 @@ means the problem concerns the whole document.
 """
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from django.utils.translation import gettext_lazy as _
@@ -16,11 +17,12 @@ from .html_tools import (
     closest,
     first_inside,
     is_hidden,
-    is_inside,
     looks_like_file_name,
     looks_like_url,
     main_region,
+    position_of,
     select,
+    span,
     visible,
 )
 from .registry import PRESSROOM, rule
@@ -182,22 +184,22 @@ def link_groups(soup):
     """Innermost lists and blocks of three or more links outside <main>, mostly link text:
     navigation by the look of it."""
     main = first_inside(soup, "main")
-    links_in = Counter()
-    for link in select(soup, "a[href]"):
-        for parent in link.parents:
-            if parent.name in GROUP_TAGS:
-                links_in[id(parent)] += 1
+    main_low, main_high = span(main) if main is not None else (-2, -2)
+    links = [position_of(link) for link in select(soup, "a[href]")]  # in document order
     groups = []
     for group in select(soup, "ul, ol, p, div"):
-        count = links_in[id(group)]
-        if count < 3 or (main is not None and (is_inside(group, main) or is_inside(main, group))):
+        low, high = span(group)
+        count = bisect_right(links, high) - bisect_right(links, low)  # links inside the group
+        if count < 3 or main_low <= low <= main_high or low < main_low <= high:
             continue
         if len(group.get_text(" ", strip=True).split()) <= 6 * count:
-            groups.append(group)
-    return [g for g in groups if not any(o is not g and is_inside(o, g) for o in groups)]
-
-
-GROUP_TAGS = {"ul", "ol", "p", "div"}
+            groups.append((low, high, group))
+    # innermost only: a group holding another holds the next one in document order
+    return [
+        group
+        for number, (low, high, group) in enumerate(groups)
+        if number + 1 == len(groups) or not low < groups[number + 1][0] <= high
+    ]
 
 
 @rule(

@@ -11,7 +11,16 @@ from functools import cache
 from bs4 import NavigableString, Tag
 from django.utils.translation import gettext_lazy as _
 
-from .html_tools import first_inside, main_region, select, visible
+from .html_tools import (
+    first_inside,
+    hidden_tags,
+    main_region,
+    position_of,
+    select,
+    span,
+    strings_inside,
+    visible,
+)
 from .registry import PRESSROOM, rule
 
 LANGUAGES = ["de", "en", "fr"]
@@ -76,19 +85,69 @@ def clearly_in(language: str, words) -> bool:
     return count >= 2 and count >= 3 * max(others)
 
 
+def at_least(count, test, items, distinct=False, start=64) -> bool:
+    """Whether at least count of items (of the distinct ones) pass test: a long text or list is
+    judged by its start when that is enough."""
+    for part in (items[:start], items):
+        if (len(set(filter(test, part))) if distinct else sum(map(test, part))) >= count:
+            return True
+        if len(part) == len(items):
+            return False
+    return False
+
+
 def language_of(text: str, page_language: str) -> str | None:
     """The language of text if it reads like a sentence (not a name or a list of names), is long
     enough and the model is sure; else None."""
+    if len(text) < MIN_LETTERS:
+        return None  # fewer letters than that, whatever the words
     words = WORD.findall(text)
-    if len(words) < MIN_WORDS or sum(map(str.isalpha, text)) < MIN_LETTERS:
+    if len(words) < MIN_WORDS or not at_least(MIN_LETTERS, str.isalpha, text):
         return None
-    if len({word for word in words if word.islower()}) < MIN_LOWER_WORDS:
+    if not at_least(MIN_LOWER_WORDS, str.islower, words, distinct=True):
         return None  # names and titles: mostly capitalised words
     if clearly_in(page_language, words):
         return page_language
     candidates = frozenset({*LANGUAGES, page_language} & identifier().known)
     language, probability = identifier().classify(text, candidates)
     return language if probability >= CERTAIN else None
+
+
+QUOTATION = re.compile(
+    r"„([^„“”\"]+)[“”]|“([^“”„\"]+)”|\"([^\"]+)\"|«([^«»]+)»|»([^«»]+)«|‚([^‚‘’]+)‘|‘([^‘’]+)’"
+)
+MIN_QUOTE_WORDS = 4  # “Yes we can!”, “Made in Germany”: slogans and titles are not judged
+QUOTATION_HELP = _(
+    "A quotation in another language than the page needs a lang attribute, e.g. "
+    '„<span lang="en">We are delighted.</span>“, so screen readers pronounce it right.'
+)
+
+
+def quote_language(quote: str, page_language: str) -> str | None:
+    """The language of a quotation too short for language_of(): a sentence of four or more
+    words with two or more function words of one other language and none of the page's, when
+    the model agrees and is sure; else None."""
+    words = [word.lower() for word in WORD.findall(quote)]
+    own = FUNCTION_WORDS.get(page_language, frozenset())
+    if len(words) < MIN_QUOTE_WORDS or any(word in own for word in words):
+        return None
+    for code, function_words in FUNCTION_WORDS.items():
+        if code != page_language and sum(map(function_words.__contains__, words)) >= 2:
+            candidates = frozenset({*LANGUAGES, page_language} & identifier().known)
+            language, probability = identifier().classify(quote, candidates)
+            return language if language == code and probability >= CERTAIN else None
+    return None
+
+
+def foreign_quotation(text: str, page_language: str) -> bool:
+    """Whether text quotes a sentence in another language (in „…“, “…”, «…», »…«, ‚…‘, ‘…’
+    or "…"), however short."""
+    return any(
+        quote_language(quote, page_language)
+        for groups in QUOTATION.findall(text)
+        for quote in groups
+        if quote
+    )
 
 
 def declared_language(soup) -> str:
@@ -128,13 +187,13 @@ def lang_of_parts(soup):
     if not language:
         return
     judged = []
+    stating = [span(element) for element in select(soup, "[lang]") if element.name != "html"]
     for block in visible(soup, BLOCKS):
         if first_inside(block, BLOCK_NAMES) is not None:
             continue  # judged at the innermost block
-        if "lang" in block.attrs or any(
-            "lang" in parent.attrs for parent in block.parents if parent.name != "html"
-        ):
-            continue
+        position = position_of(block)
+        if any(low <= position <= high for low, high in stating):
+            continue  # the block or a part around it states its language
         for text in SEPARATORS.split(own_text(block)):  # “date · place · issuer” lines
             judged.append((block, text, language_of(text, language)))
     found = [found for _, _, found in judged if found]
@@ -142,11 +201,14 @@ def lang_of_parts(soup):
         return  # the whole page is in another language: html-lang-matches says so
     flagged = []
     for block, text, found in judged:
-        quotes = QUOTED.findall(text) if found in (None, language) else []
-        foreign_quote = any(language_of(q, language) not in (None, language) for q in quotes)
-        if ((found and found != language) or foreign_quote) and block not in flagged:
+        foreign = found and found != language
+        quoted = not foreign and (
+            any(language_of(q, language) not in (None, language) for q in QUOTED.findall(text))
+            or foreign_quotation(text, language)
+        )
+        if (foreign or quoted) and block not in flagged:
             flagged.append(block)
-            yield block, None
+            yield block, QUOTATION_HELP if quoted else None
 
 
 @rule(
@@ -157,7 +219,8 @@ def lang_of_parts(soup):
 )
 def html_lang_matches(soup):
     declared = declared_language(soup)
-    text = " ".join(own_text(soup.body).split()[:400]) if declared and soup.body else ""
+    body = first_inside(soup, "body")
+    text = " ".join(own_text(body).split()[:400]) if declared and body else ""
     found = language_of(text, declared) if text else None
     if found and found != declared:
         yield first_inside(soup, "html"), None
@@ -198,30 +261,55 @@ MONTHS = (
     r"|January|February|March|May|June|July|October|December"
     r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
+SHORT_MONTHS = r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec"  # “Nov. 2, 2026”: Django's English DATE_FORMAT
 DATE = re.compile(
     rf"\b\d{{1,2}}\.?\s?({MONTHS})\s\d{{4}}\b|\b({MONTHS})\s\d{{1,2}},\s\d{{4}}\b"
+    rf"|\b({SHORT_MONTHS})\.\s\d{{1,2}},\s\d{{4}}\b"
     r"|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{4}-\d{2}-\d{2}\b"
 )
 
 
-DATELINE = re.compile(rf"^\s*([A-ZÄÖÜ][\w .()/-]{{0,40}},\s*)?(den\s+|le\s+)?({DATE.pattern})")
+DIGIT = re.compile(r"\d")
 
 
 DATELINE_BLOCKS = "p, div, li, dd, span, small, header, td"
-DATELINE_BLOCK_NAMES = frozenset(DATELINE_BLOCKS.split(", "))
+# the elements whose own text is one piece of text: a date line, a paragraph, a cell
+DATE_BLOCK_NAMES = (
+    frozenset(DATELINE_BLOCKS.split(", "))
+    | BLOCK_NAMES
+    | {"main", "section", "article", "aside", "figure", "address", "body", "form", "fieldset"}
+    | {"details", "summary", "ul", "ol", "dl", "table", "tr", "nav", "footer"}
+)
 
 
-def datelines(soup):
-    """Text that is a date line: a block starting “[Place, ]date”, or a short element (up to
-    six words) holding a date. Dates deep in running text are left alone: an editor cannot mark
-    them up in rich text."""
-    for block in visible(main_region(soup), DATELINE_BLOCKS):
-        if first_inside(block, DATELINE_BLOCK_NAMES) is not None:
-            continue  # only the innermost blocks are date lines
-        text = " ".join(block.get_text(" ", strip=True).split())
-        if not DATE.search(text) or first_inside(block, "time") is not None:
+def block_text(block, parts, hidden):
+    """Appends the strings of block to parts, without those of its nested blocks and of
+    <time>, code, scripts and hidden parts."""
+    for child in block.contents:
+        if isinstance(child, Tag):
+            if not (child.name in DATE_BLOCK_NAMES or child.name in SKIPPED or id(child) in hidden):
+                block_text(child, parts, hidden)
+        elif type(child) is NavigableString:
+            parts.append(child)
+    return parts
+
+
+def undated_blocks(soup):
+    """The blocks of the main content whose own text holds a date outside <time>: a date line
+    (“München, 18. Juli 2026”) or a date deep in running text (“… am 18. Juli 2026 …”)."""
+    region = main_region(soup)
+    hidden = hidden_tags(soup)
+    blocks = {}
+    for string in strings_inside(region, DIGIT):  # no date without a digit
+        block = string.parent
+        while block is not region and block.name not in DATE_BLOCK_NAMES:
+            block = block.parent
+        blocks.setdefault(id(block), block)
+    for block in sorted(blocks.values(), key=lambda block: span(block)[0]):
+        if id(block) in hidden:
             continue
-        if DATELINE.match(text) or len(text.split()) <= 6:
+        text = " ".join(" ".join(block_text(block, [], hidden)).split())
+        if DATE.search(text):
             yield block
 
 
@@ -230,8 +318,8 @@ def datelines(soup):
     "best-practice",
     "minor",
     _(
-        'Dates of a release must be marked up as <time datetime="…">, so machines and assistive '
-        "technology read them right."
+        "Dates of a release, in its date line and in running text, must be marked up as <time "
+        'datetime="…">, so machines and assistive technology read them right.'
     ),
     profile=PRESSROOM,
 )
@@ -239,7 +327,7 @@ def date_in_time_element(soup):
     for time_element in select(soup, "time"):
         if not time_element.get("datetime", "").strip():
             yield time_element, None
-    for block in datelines(soup):
+    for block in undated_blocks(soup):
         yield block, None
 
 

@@ -87,6 +87,7 @@ def test_statement_shows_every_required_section(client, home):
     assert "teilweise" in main
     assert "Alte PDF-Dateien" in main and "unverhältnismäßige Belastung" in main
     assert "1. März 2026" in main
+    assert soup.select_one("#statement-preparation + p time")["datetime"] == "2026-03-01"
     assert "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz" in main
     assert soup.select_one("main a[href='https://www.schlichtungsstelle-bgg.de/']")
     assert soup.select_one("main a[href='/barrierefreiheit/feedback/']")

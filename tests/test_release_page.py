@@ -166,3 +166,35 @@ def test_canonical_og_url_and_og_image_share_the_sites_address(
         head.select_one("meta[property='og:image']")["content"],
     ]
     assert [address.split("/")[2] for address in addresses] == ["testserver"] * 3
+
+
+def test_dates_an_editor_writes_are_rendered_as_time_elements(client, make_release):
+    """Rich text has no date markup: the page marks the dates in the lead, paragraphs and
+    quotes up as <time datetime>, so the audit's date rule finds nothing to report."""
+    from accessibility.registry import PRESSROOM
+    from accessibility.static import audit_html
+
+    release = make_release(
+        lead="Die Messe öffnet am 18. Juli 2026.",
+        body=[
+            ("paragraph", "<p>Anmeldung bis 30.06.2026, <b>Nachmeldung</b> bis 5. Juli 2026.</p>"),
+            ("quote", {"text": "Wir sehen uns am 18. Juli 2026!", "speaker": "Anna Beispiel"}),
+            ("paragraph", "<p>Kein Datum: 31.02.2026 und <code>2026-07-18</code>.</p>"),
+        ],
+    )
+    html = client.get(release.url).content.decode()
+    main = soup_of(client.get(release.url)).main
+    dates = [
+        (t["datetime"], t.get_text())
+        for t in main.select(".release__lead time, .block-paragraph time, .quote time")
+    ]
+    assert dates == [
+        ("2026-07-18", "18. Juli 2026"),
+        ("2026-06-30", "30.06.2026"),
+        ("2026-07-05", "5. Juli 2026"),
+        ("2026-07-18", "18. Juli 2026"),
+    ]
+    found = audit_html(html, rule_ids={"date-in-time-element"}, profile=PRESSROOM).findings
+    assert [f.html for f in found] == ["<p>Kein Datum: 31.02.2026 und <code>2026-07-18</code>.</p>"]
+    teaser = soup_of(client.get(release.get_parent().url)).select_one(".release-teaser")
+    assert teaser.select_one("p:not(.release-teaser__meta) time")["datetime"] == "2026-07-18"

@@ -411,11 +411,57 @@ def test_foreign_pages_raise_no_policy_or_press_findings():
         ("20 November 2026 · Munich · Staatsministerium für Digitales und Verwaltung", False),
         ("Elle a dit : « Nous sommes très heureux de cette décision pour la ville. »", True),
         ("Die Ministerin sagte: „We are delighted that the council has agreed to fund it.“", True),
+        # quotations below seven words: a sentence of another language, not a slogan or title
+        ("Er sagte: „It is a good day for democracy.“ Dann ging er.", True),
+        ("Sie sagte: « C'est une bonne nouvelle pour nous. »", True),
+        ('Er sagte: „<span lang="en">It is a good day for democracy.</span>“ Dann ging er.', False),
+        ("Sie sagte: „Das ist gut für uns alle.“", False),
+        ("Das Motto „Leave no one behind“ gilt für alle Vorhaben.", False),
+        ("Das Buch „The Catcher in the Rye“ liegt aus.", False),
     ],
 )
 def test_other_languages_are_found_but_not_names_and_short_quotes(passage, flagged):
     findings = audit_html(foreign_page(f"<p>{passage}</p>"), rule_ids={"lang-of-parts"})
     assert bool(findings.findings) == flagged
+
+
+def test_a_short_foreign_quotation_is_named_as_a_quotation_on_pages_of_either_language():
+    from django.utils import translation
+
+    german = foreign_page("<p>Er sagte: „It is a good day for democracy.“ Dann ging er.</p>")
+    english = german.replace('lang="de"', 'lang="en"').replace(
+        "<p>Er sagte: „It is a good day for democracy.“ Dann ging er.</p>",
+        "<p>The mayor said: “Das ist ein guter Tag für uns.” Then she left.</p>",
+    )
+    for html in (german, english):
+        with translation.override("de"):
+            (finding,) = audit_html(html, rule_ids={"lang-of-parts"}).findings
+            assert finding.help.startswith("Ein Zitat in einer anderen Sprache"), finding.help
+        with translation.override("en"):
+            (finding,) = audit_html(html, rule_ids={"lang-of-parts"}).findings
+            assert finding.help.startswith("A quotation in another language"), finding.help
+        assert finding.selector == "body > main > p"
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        (
+            "<p>Die Messe öffnet nach langer Pause am Dienstag, dem 18. Juli 2026, in Halle 3.</p>",
+            1,
+        ),
+        ("<p>The fair reopens on July 18, 2026 in hall 3, after a long break.</p>", 1),
+        ("<p>Das Gesetz gilt seit dem 1.1.2025; <b>Stand: 2026-07-18</b>.</p>", 1),
+        ('<p>Am <time datetime="2026-07-18">18. Juli 2026</time> öffnet die Messe.</p>', 0),
+        ("<p>2026 kommen 120 Aussteller an 3 Tagen in die Halle 18.</p>", 0),
+        ("<p>Der Aufruf lautet <code>since(2026-07-18)</code>.</p>", 0),
+        ("<p>Die Messe <span hidden>18. Juli 2026</span> öffnet.</p>", 0),
+        ("<ul><li>Anmeldung bis 18.07.2026</li><li>Messe vom 20. bis 22. Juli</li></ul>", 1),
+    ],
+)
+def test_dates_deep_in_running_text_need_time_elements(body, flagged):
+    findings = audit_html(page(body), rule_ids={"date-in-time-element"}, profile=PRESSROOM)
+    assert len(findings.findings) == flagged
 
 
 TREE_EDGES = [

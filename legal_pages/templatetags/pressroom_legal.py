@@ -1,9 +1,11 @@
 import re
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from .. import footer
+from .. import footer, time_markup
 from ..models import LegalLinks
 
 register = template.Library()
@@ -45,3 +47,11 @@ def tel_href(phone):
     return "tel:" + "".join(
         character for character in phone if character.isdigit() or character == "+"
     )
+
+
+@register.filter(needs_autoescape=True)
+def dates_in_time(value, autoescape=True):
+    """Text or markup with each date in it as <time datetime="…"> (time_markup.py); plain text
+    is escaped first."""
+    html = conditional_escape(value) if autoescape else str(value)
+    return mark_safe(time_markup.dates_in_time(html))  # escaped above
