@@ -1,15 +1,16 @@
 from django import template
 from django.templatetags.static import static
 from django.utils import dateformat, timezone
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from .. import page_cache, rules, time_markup
+import pressroom_time_markup as time_markup
+
+from .. import page_cache, rules
 from ..links import safe_href
 
 register = template.Library()
@@ -25,12 +26,7 @@ def datetime_tag(value):
     return format_html('<time datetime="{}">{}</time>', local.isoformat(), readable)
 
 
-@register.filter(needs_autoescape=True)
-def dates_in_time(value, autoescape=True):
-    """Text or markup with each date in it as <time datetime="…"> (time_markup.py); plain text
-    is escaped first."""
-    html = conditional_escape(value) if autoescape else str(value)
-    return mark_safe(time_markup.dates_in_time(html))  # escaped above
+register.filter("dates_in_time", time_markup.template_filter, needs_autoescape=True)
 
 
 @register.simple_tag

@@ -1,11 +1,11 @@
 import re
 
 from django import template
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from .. import footer, time_markup
+import pressroom_time_markup as time_markup
+
+from .. import footer
 from ..models import LegalLinks
 
 register = template.Library()
@@ -49,9 +49,4 @@ def tel_href(phone):
     )
 
 
-@register.filter(needs_autoescape=True)
-def dates_in_time(value, autoescape=True):
-    """Text or markup with each date in it as <time datetime="…"> (time_markup.py); plain text
-    is escaped first."""
-    html = conditional_escape(value) if autoescape else str(value)
-    return mark_safe(time_markup.dates_in_time(html))  # escaped above
+register.filter("dates_in_time", time_markup.template_filter, needs_autoescape=True)

@@ -1,10 +1,16 @@
 """Dates in text an editor wrote, marked up as <time datetime="…"> when the page is rendered:
 rich text has no way to say “this is a date”. German, English and French forms: “18. Juli
 2026”, “18 July 2026”, “July 18, 2026”, “Nov. 2, 2026”, “18 juillet 2026”, “18.07.2026”,
-“2026-07-18”. (legal_pages has its own copy: our apps do not import each other.)"""
+“2026-07-18”.
+
+A plain module, not a Django app: announcements and legal_pages both use it (neither imports
+the other), and it installs with them in the same package."""
 
 import re
 from datetime import date
+
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 MONTH_NUMBERS = {
     **dict.fromkeys(("januar", "jänner", "january", "janvier", "jan."), 1),
@@ -63,3 +69,10 @@ def dates_in_time(html: str) -> str:
         else:
             parts.append(part if inside > 0 else DATE.sub(_mark, part))
     return "".join(parts)
+
+
+def template_filter(value, autoescape=True):
+    """The `dates_in_time` template filter of announcements and legal_pages: plain text is
+    escaped first."""
+    html = conditional_escape(value) if autoescape else str(value)
+    return mark_safe(dates_in_time(html))  # escaped above
