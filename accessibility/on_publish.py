@@ -43,10 +43,13 @@ def changed_pages(page, known=None) -> list:
     """The page, its parent (an index lists it first) and the site's home page, plus what the
     hook `pressroom_audit_on_publish_pages` adds: hook(page) -> pages, or the addresses of other
     documents the publication changes (a path on the page's site or a full URL), e.g. feeds.
-    `known`: page id → specific page, shared by the pages of one run (their common parent and
-    home page are looked up once)."""
+    `known`: page id → specific page and parent path → parent, shared by the pages of one run
+    (their common parent and home page are looked up once)."""
     known = {} if known is None else known
-    pages = [page, page.get_parent()]
+    parent_path = page.path[: -page.steplen]  # siblings of one run share their parent
+    if parent_path not in known:
+        known[parent_path] = page.get_parent()
+    pages = [page, known[parent_path]]
     site = page.get_site()
     if site is not None:
         pages.append(site.root_page)

@@ -289,9 +289,19 @@ class PressReleasePage(Page):
             )
         ]
 
+    def known_index(self):
+        """The index page set on this release (an importer sets it), if the release is still
+        below it: no query."""
+        known = self._meta.get_field("index_page").get_cached_value(self, None)
+        if known is not None and self.path and known.path == self.path[: -self.steplen]:
+            return known
+        return None
+
     def clean(self):
         super().clean()
-        index = self.get_parent().specific if self.path and self.depth else None
+        index = None
+        if self.path and self.depth:
+            index = self.known_index() or self.get_parent().specific
         required = getattr(index, "issuer", None)
         if required is not None and self.issuer_id != required.pk:
             raise ValidationError(
@@ -317,13 +327,11 @@ class PressReleasePage(Page):
     def save(self, *args, **kwargs):
         self.galleries_release_until = max(embargo.gallery_release_times(self.body), default=None)
         fields = kwargs.get("update_fields")
-        if self.path and self.depth > 1 and (fields is None or "index_page" in fields):
-            # Copies and translations get their own index; an importer may have set it.
-            parent_path = self.path[: -self.steplen]
-            known = self._meta.get_field("index_page").get_cached_value(self, None)
-            if known is None or known.path != parent_path:
-                parent = PressReleaseIndexPage.objects.filter(path=parent_path)
-                self.index_page_id = parent.values_list("pk", flat=True).first()
+        index_wanted = fields is None or "index_page" in fields
+        # Copies and translations get their own index; an importer may have set it.
+        if self.path and self.depth > 1 and index_wanted and self.known_index() is None:
+            parent = PressReleaseIndexPage.objects.filter(path=self.path[: -self.steplen])
+            self.index_page_id = parent.values_list("pk", flat=True).first()
         super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
