@@ -146,14 +146,20 @@ def block_types(raw_body) -> set[str]:
     return {block.get("type") for block in raw_body or ()}
 
 
-def may_need_sync(release_id, revision_content: dict, stored_body) -> bool:
+def may_need_sync(release_id, revision_content: dict, stored_body, holds_locks=None) -> bool:
     """False when neither the new revision nor the stored page (its raw body) has a gallery and
-    the release holds no lock: syncing would change nothing (an import of text releases skips
-    it)."""
+    the release holds no lock (`holds_locks`, when the caller knows it): syncing would change
+    nothing (an import of text releases skips it)."""
     bodies = [revision_content.get("body"), stored_body]
     if any(GALLERY in block_types(body) for body in bodies):
         return True
-    return _lock_model().objects.filter(page_id=release_id).exists()
+    if holds_locks is None:
+        holds_locks = holds_locks_query(release_id).exists()
+    return holds_locks
+
+
+def holds_locks_query(release_id):
+    return _lock_model().objects.filter(page_id=release_id)
 
 
 def sync(release, newest=None, now: dt.datetime | None = None) -> None:

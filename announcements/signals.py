@@ -3,6 +3,7 @@ purges."""
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -27,9 +28,11 @@ def lock_photos_of_revision(sender, instance, created=False, **kwargs):
     if not created or not issubclass(instance.content_type.model_class() or object, release_model):
         return
     releases = release_model.objects.filter(pk=instance.object_id)
-    stored = releases.values_list("body", flat=True).first()  # the page itself only if needed
+    locks = photo_lock.holds_locks_query(OuterRef("pk"))
+    # The stored body and whether it holds locks in one query; the page itself only if needed.
+    stored = releases.values_list("body", Exists(locks)).first()
     if stored is None or not photo_lock.may_need_sync(
-        instance.object_id, instance.content, list(stored.raw_data)
+        instance.object_id, instance.content, list(stored[0].raw_data), stored[1]
     ):
         return
     release = releases.first()

@@ -81,7 +81,7 @@ def known_sources(parent) -> dict:
     return dict(pages.values_list("legacy_source", "legacy_fingerprint"))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # inside the caller's transaction: all or nothing anyway
 def save_release(parsed, parent, issuer, source, digest, publish, keep_edits="skip", new=False):
     """(outcome, page, live): outcome "created", "updated", "unchanged", "skipped (edited)" or
     "draft revision (edited)"; all or nothing per release.
@@ -110,7 +110,7 @@ def save_release(parsed, parent, issuer, source, digest, publish, keep_edits="sk
 
 
 def create(parsed, parent, issuer, source, digest, go_live):
-    page = PressReleasePage(locale=parent.locale, slug=free_slug(parent, parsed.title))
+    page = PressReleasePage(locale_id=parent.locale_id, slug=free_slug(parent, parsed.title))
     page.index_page = parent  # known: the page's save need not look it up
     fill(page, parsed, issuer, source, digest)
     now = timezone.now()
