@@ -141,8 +141,7 @@ class ImageGalleryBlock(blocks.StructBlock):
         elif view == "notice":
             context["photos"] = []
         else:  # the editor's preview of withheld photos: signed preview addresses instead
-            images = [item for item in value["images"] if item["image"] is not None]
-            context["photos"] = [renditions.preview_photo(page, item) for item in images]
+            context["photos"] = renditions.preview_photos(page, value)
         return context
 
 

@@ -183,12 +183,11 @@ def sync(release, newest=None, now: dt.datetime | None = None) -> None:
 def public_items(items, now: dt.datetime | None = None, locks: dict | None = None) -> list:
     """The gallery items a visitor may see now: their photos' due locks released first, a
     photo still locked (for another release) or deleted left out. One query when none is due,
-    none when `locks` (locks_of() of at least these photos) is given."""
+    none when `locks` (lock_times() of at least these photos) is given."""
     now = now or timezone.now()
     items = [item for item in items if item["image"] is not None]
     if locks is None:
-        locks = locks_of([item["image"] for item in items])
-    locks = {pk: lock.until for pk, lock in locks.items()}
+        locks = lock_times([item["image"] for item in items])
     if any(until <= now for until in locks.values()):
         release_due(now, image_id__in=list(locks))
     return [item for item in items if locks.get(item["image"].pk, now) <= now]
@@ -207,6 +206,12 @@ def locks_of(images) -> dict:
     """image id → its lock, for those of `images` that are locked."""
     locks = _lock_model().objects.filter(image_id__in=[image.pk for image in images])
     return {lock.image_id: lock for lock in locks}
+
+
+def lock_times(images) -> dict:
+    """image id → until when it is locked, for those of `images` that are locked."""
+    locks = _lock_model().objects.filter(image_id__in=[image.pk for image in images])
+    return dict(locks.values_list("image_id", "until"))
 
 
 def lock_of(image):

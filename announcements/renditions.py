@@ -57,7 +57,7 @@ def page_photos(request, page, gallery=None) -> tuple[dict, dict]:
     if found is None or found[0] is not page:
         body = getattr(page, "body", None)
         images = embargo.gallery_images(body) if body is not None else embargo.images_of(gallery)
-        found = (page, photo_lock.locks_of(images), rendition_rows(images))
+        found = (page, photo_lock.lock_times(images), rendition_rows(images))
         if request is not None:
             request.pressroom_page_photos = found
     return found[1], found[2]
@@ -136,13 +136,21 @@ def gallery_photo(item, rows, urls, label) -> dict:
     return photo(item, img, urls[1](image.file.name), label(image))
 
 
-def preview_photo(page, item) -> dict:
-    """A withheld photo in an editor's preview: signed preview addresses (never public ones)."""
+def preview_photos(page, gallery) -> list[dict]:
+    """The photos of a withheld gallery in an editor's preview: signed preview addresses (never
+    public ones)."""
+    label = label_maker()
+    return [
+        preview_photo(page, item, label) for item in gallery["images"] if item["image"] is not None
+    ]
+
+
+def preview_photo(page, item, label) -> dict:
     image = item["image"]
     src = preview_photo_url(page, image)
     img = mark_safe(f'<img src="{escape(src)}" alt="{escape(item["alt_text"])}">')
     original = preview_photo_url(page, image, "original")
-    return photo(item, img, original, label_maker()(image))
+    return photo(item, img, original, label(image))
 
 
 def label_maker():
