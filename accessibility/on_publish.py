@@ -80,10 +80,6 @@ def publish_targets(page, known=None) -> list[Target]:
     return targets
 
 
-def queue_audit(page, user) -> AuditRun | None:
-    return queue_audit_of([(page, user)])
-
-
 def queue_audit_of(published) -> AuditRun | None:
     """One run over what the publication of each (page, user) changed, each address once."""
     from .tasks import queue_run
@@ -132,7 +128,7 @@ def audit_published_page(sender, instance, revision=None, **kwargs):
     if batch is not None:
         transaction.on_commit(lambda: batch.append((instance, user)))
     else:
-        transaction.on_commit(lambda: queue_audit(instance, user))
+        transaction.on_commit(lambda: queue_audit_of([(instance, user)]))
 
 
 def connect():

@@ -33,13 +33,18 @@ def _cache():
 KEY = "pressroom-legal-footer"  # {(site id, language): [(text, URL), …]}
 
 
+def setting(request):
+    """The footer setting of the request's site (cached on the request); None outside a site."""
+    if request is None or Site.find_for_request(request) is None:
+        return None
+    return LegalLinks.for_request(request)
+
+
 def work_out(request) -> list[tuple[str, str]]:
     """(link text, URL) of the footer links of the request's site in the active language."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return []
-    links = LegalLinks.for_request(request).links()  # the setting is cached on the request
-    return [(str(text), page.get_url(request)) for text, page in links]
+    links = setting(request)
+    pages = links.links() if links else []
+    return [(str(text), page.get_url(request)) for text, page in pages]
 
 
 def links_for(request) -> list[tuple[str, str]]:

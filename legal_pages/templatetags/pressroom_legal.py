@@ -1,21 +1,12 @@
 import re
 
 from django import template
-from wagtail.models import Site
 
 import pressroom_time_markup as time_markup
 
 from .. import footer
-from ..models import LegalLinks
 
 register = template.Library()
-
-
-def _links(context):
-    request = context.get("request")
-    if request is None or Site.find_for_request(request) is None:
-        return None
-    return LegalLinks.for_request(request)  # cached on the request
 
 
 @register.inclusion_tag("legal_pages/footer_links.html", takes_context=True)
@@ -27,7 +18,7 @@ def legal_footer(context):
 @register.simple_tag(takes_context=True)
 def legal_page(context, name):
     """The live page a footer link points to (in the current language), or None."""
-    links = _links(context)
+    links = footer.setting(context.get("request"))
     return links.linked_pages().get(name) if links else None
 
 
