@@ -108,13 +108,8 @@ SIMPLE_SELECTOR = re.compile(
 
 
 def span(element) -> tuple[int, int]:
-    """(low, high): element's position in document order and its last descendant's; a tag lies
-    inside element when low < its position <= high (the document: -1 and the last position)."""
-    index = _index(element)
-    if element is index.root:
-        return -1, len(index.order) - 1
-    key = id(element)
-    return index.position[key], index.end[key]
+    """(low, high) of element in document order: see Index.span."""
+    return _index(element).span(element)
 
 
 def position_of(element) -> int:
@@ -177,11 +172,7 @@ def first_inside(element, names, attribute=None) -> Tag | None:
     """element.find(names[, attribute=True]) for tag names (a str or a collection), from the
     index."""
     index = _index(element)
-    if element is index.root:
-        low, high = -1, len(index.order) - 1
-    else:
-        key = id(element)
-        low, high = index.position[key], index.end[key]
+    low, high = index.span(element)
     if high == low:
         return None
     order = index.order

@@ -60,6 +60,15 @@ class Index:
                     self._walk(child, hidden, position)
                 self.end[id(child)] = len(self.order) - 1
 
+    def span(self, element) -> tuple[int, int]:
+        """(low, high): element's position in document order and its last descendant's; a tag
+        lies inside element when low < its position <= high (the document: -1 and the last
+        position)."""
+        if element is self.root:
+            return -1, len(self.order) - 1
+        key = id(element)
+        return self.position[key], self.end[key]
+
     def positions(self, name) -> list[int]:
         """The positions of the tags of this name, ascending."""
         found = self.by_name_positions.get(name)
