@@ -91,6 +91,14 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Parameters bound by the server and statements prepared on their second use: a page view
+    # repeats the same dozen statements, and PostgreSQL then skips parsing and planning them
+    # (docs/install.md#postgresql). Behind a transaction-pooling PgBouncer older than 1.21, leave
+    # prepare_threshold out.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=1
+    )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, for tests too: the live server's threads then get their own connections.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

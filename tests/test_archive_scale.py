@@ -1,7 +1,11 @@
 """The archive at scale: deep pages by older/newer links, search within one index, moves."""
 
+import re
+
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from announcements import archive
 from announcements.models import PressReleaseIndexPage
@@ -75,3 +79,27 @@ def test_a_moved_release_lists_under_its_new_index(client, make_release, home):
     release.move(other, pos="last-child")
     assert titles_and_links(client, "/presse/")[1] == []
     assert titles_and_links(client, "/andere/")[1] == ["Wandert"]
+
+
+def test_a_word_search_can_find_its_words_by_index_on_postgresql(make_release, home):
+    """Migration 0010's index fits the match the search backend asks for (on PostgreSQL; SQLite
+    has its own full-text table and gets no index). The match is taken from the archive's own
+    query; seq scans are off, so the plan shows whether the index can serve it at all."""
+    make_release(slug="t", title="Tablets", lead="Tablets für Schulen.")
+    call_command("update_index", verbosity=0)
+    index = PressReleaseIndexPage.objects.get(slug="presse")
+    with CaptureQueriesContext(connection) as captured:
+        found = list(archive.search(index.releases(), "Tablets")[:21])
+    assert [release.title for release in found] == ["Tablets"]
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "wagtailsearch_indexentry")
+        if connection.vendor != "postgresql":
+            assert "pressroom_search_title_body" not in indexes
+            return
+        assert "pressroom_search_title_body" in indexes
+        sql = next(query["sql"] for query in captured if "@@" in query["sql"])
+        match = re.search(r"\(\S+\.\"title\" \|\| \S+\.\"body\"\) @@ \(to_tsquery\(.*?\)\)", sql)
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN SELECT 1 FROM wagtailsearch_indexentry WHERE " + match.group())
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "pressroom_search_title_body" in plan

@@ -143,12 +143,14 @@ def test_2_editor_preview_shows_banner_and_photos_behind_login(client, withheld,
     assert photo_url.startswith("/admin/pressroom/photos/")
     assert photo.file.url not in html  # the file's own address stays unknown
 
-    anonymous = client.get(photo_url)
+    with time_machine.travel(BEFORE, tick=False):  # right after the preview, as an editor would
+        anonymous = client.get(photo_url)
+        client.force_login(admin_only_user())  # may use the admin, not edit this page
+        refused = client.get(photo_url)
+        client.force_login(moderator)
+        served = client.get(photo_url)
     assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
-    client.force_login(admin_only_user())  # may use the admin, not edit this page
-    assert client.get(photo_url).status_code == 404
-    client.force_login(moderator)
-    served = client.get(photo_url)
+    assert refused.status_code == 404
     assert served.status_code == 200
     assert {"private", "no-store"} <= set(served["Cache-Control"].split(", "))
     assert served.getvalue()[:3] == b"\xff\xd8\xff"  # a JPEG

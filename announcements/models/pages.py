@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import formats, timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
@@ -13,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .. import embargo, page_cache, photo_lock, rules
+from .. import embargo, page_cache, rules
 from ..api import RELEASE_API_FIELDS
 from ..blocks import PressReleaseBodyBlock
 from ..forms import PressReleaseForm
@@ -286,7 +287,12 @@ class PressReleasePage(Page):
                 fields=["index_page", "-release_date", "-page_ptr"],
                 name="pressroom_release_listing",
                 condition=models.Q(withdrawn_at__isnull=True),
-            )
+            ),
+            # The id as the search entries store it: a word search joins by index (0010).
+            models.Index(
+                Cast("page_ptr", output_field=models.CharField(max_length=50)),
+                name="pressroom_release_search_key",
+            ),
         ]
 
     def known_index(self):
@@ -335,7 +341,7 @@ class PressReleasePage(Page):
         super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
-        photo_lock.release_due(page_id=self.pk)  # photos whose time has come, before rendering
+        # Photos whose time has come are released as the page shows them (public_items).
         response = super().serve(request, *args, **kwargs)
         # Never cached past the next gallery release time: the "not yet" page must not outlive it.
         return page_cache.mark_cacheable(response, embargo.max_age(self.body))
