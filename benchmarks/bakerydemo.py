@@ -59,6 +59,13 @@ CACHES = {
         "KEY_PREFIX": os.environ["BENCH_CACHE_PREFIX"],
     }
 }
+# The PostgreSQL options our example site uses (docs/install.md#postgresql), for a fair match.
+from .base import DATABASES  # noqa: E402
+
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=1
+    )
 """
 
 
