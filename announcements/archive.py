@@ -7,9 +7,11 @@ after a release (keyset); counts come from a month summary computed once per cha
 index, or are counted up to COUNT_LIMIT; searches run inside the database, on this index only.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django import forms
+from django.db import connections, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import dates
@@ -213,10 +215,31 @@ def elided(number, last) -> list:
     return shown
 
 
+@contextmanager
+def plans_for_these_values(releases, filters):
+    """On PostgreSQL, plans made for the values asked for when words, a topic or an issuer
+    filter the releases: a prepared statement's generic plan would take every word for a rare
+    one and read all matches (0.34 s instead of 4 ms for a common word in 100,000 releases).
+    One transaction, `SET LOCAL`; elsewhere nothing."""
+    connection = connections[releases.db]
+    if connection.vendor != "postgresql" or not set(filters) - {"year", "month"}:
+        yield
+        return
+    with transaction.atomic(using=releases.db):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+        yield
+
+
 def listing_for(index, request, form, releases, counts) -> Listing:
     """The page of `releases` the request asks for (page number, or before/after a release)."""
-    size = rules.index_page_size()
     filters = form.filters()
+    with plans_for_these_values(releases, filters):
+        return filtered_listing(index, request, releases, counts, filters)
+
+
+def filtered_listing(index, request, releases, counts, filters) -> Listing:
+    size = rules.index_page_size()
     words = filters.get("q")
     before = parse_positive(request.GET.get("before"))
     after = parse_positive(request.GET.get("after")) if before is None else None

@@ -41,9 +41,11 @@ class ReleasesRssFeed(Feed):
         if self.form.errors:
             page_cache.refuse_to_cache(request)
         releases = releases.prefetch_related("corrections")
-        words = self.form.filters().get("q")
+        filters = self.form.filters()
+        words = filters.get("q")
         self.releases = (archive.search(releases, words) if words else releases)[:FEED_SIZE]
-        return super().__call__(request, *args, **kwargs)
+        with archive.plans_for_these_values(releases, filters):
+            return super().__call__(request, *args, **kwargs)
 
     def title(self):
         parts = [self.index.title]

@@ -103,3 +103,28 @@ def test_a_word_search_can_find_its_words_by_index_on_postgresql(make_release, h
         cursor.execute("EXPLAIN SELECT 1 FROM wagtailsearch_indexentry WHERE " + match.group())
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "pressroom_search_title_body" in plan
+
+
+def test_searches_are_planned_for_their_words_not_by_a_generic_plan(client, make_release):
+    """With prepared statements (the example site's PostgreSQL options) PostgreSQL would soon
+    reuse a generic plan that takes every word for a rare one; a search page and feed ask for
+    plans made for their words (SET LOCAL in their transaction). Unfiltered pages keep the
+    prepared plans."""
+    make_release(slug="t", title="Tablets", lead="Tablets für Schulen.")
+    call_command("update_index", verbosity=0)
+    for url, custom in [("/presse/?q=Tablets", True), ("/presse/feed/rss/?q=Tablets", True)] + [
+        ("/presse/", False),
+        ("/presse/feed/rss/", False),
+    ]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200 and b"Tablets" in response.content
+        statements = [query["sql"] for query in captured]
+        asked = [sql for sql in statements if "plan_cache_mode" in sql]
+        if connection.vendor != "postgresql":
+            assert asked == [], url
+            continue
+        assert len(asked) == (1 if custom else 0), url
+        if custom:
+            matches = [n for n, sql in enumerate(statements) if "@@" in sql]
+            assert matches and statements.index(asked[0]) < min(matches), url
