@@ -108,7 +108,7 @@ def test_a_word_search_can_find_its_words_by_index_on_postgresql(make_release, h
 def test_searches_are_planned_for_their_words_not_by_a_generic_plan(client, make_release):
     """With prepared statements (the example site's PostgreSQL options) PostgreSQL would soon
     reuse a generic plan that takes every word for a rare one; a search page and feed ask for
-    plans made for their words (SET LOCAL in their transaction). Unfiltered pages keep the
+    plans made for their words (set for their transaction only). Unfiltered pages keep the
     prepared plans."""
     make_release(slug="t", title="Tablets", lead="Tablets für Schulen.")
     call_command("update_index", verbosity=0)
