@@ -112,10 +112,9 @@ def test_searches_are_planned_for_their_words_not_by_a_generic_plan(client, make
     prepared plans."""
     make_release(slug="t", title="Tablets", lead="Tablets für Schulen.")
     call_command("update_index", verbosity=0)
-    for url, custom in [("/presse/?q=Tablets", True), ("/presse/feed/rss/?q=Tablets", True)] + [
-        ("/presse/", False),
-        ("/presse/feed/rss/", False),
-    ]:
+    pages = {"/presse/": False, "/presse/feed/rss/": False}
+    pages |= {"/presse/?q=Tablets": True, "/presse/feed/rss/?q=Tablets": True}
+    for url, custom in pages.items():
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
         assert response.status_code == 200 and b"Tablets" in response.content
