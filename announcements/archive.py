@@ -121,9 +121,15 @@ def filter_releases(releases, filters: dict):
     return releases
 
 
+def beyond_summary(filters) -> bool:
+    """Whether words, a topic or an issuer filter the releases: what the month summary cannot
+    count, and what selects few or many releases depending on the value."""
+    return bool(set(filters) - {"year", "month"})
+
+
 def known_count(counts, filters) -> int | None:
     """The number of releases the filters select, when the month summary knows it."""
-    if set(filters) - {"year", "month"}:
+    if beyond_summary(filters):
         return None
     return sum(
         count
@@ -224,7 +230,7 @@ def plans_for_these_values(releases, filters):
     for the count of a common word in 10,000 releases). One transaction, settings local to it;
     elsewhere nothing."""
     connection = connections[releases.db]
-    if connection.vendor != "postgresql" or not set(filters) - {"year", "month"}:
+    if connection.vendor != "postgresql" or not beyond_summary(filters):
         yield
         return
     with transaction.atomic(using=releases.db):
