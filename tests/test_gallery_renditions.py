@@ -91,3 +91,19 @@ def test_download_labels_formatted_once_equal_those_formatted_each_time():
         assert label(Photo(12000, 8000, 2_411_724)) == (
             "In hoher Auflösung herunterladen (12000 × 8000 Pixel, 2,3\xa0MB)"
         )
+
+
+def test_caption_and_credit_are_shown_as_text_escaped_once(client, make_release, photo, settings):
+    """The photo's texts are escaped in Python (renditions.photo), not by the template."""
+    hostile = '<script>alert(1)</script> Tom & Jerry "zu Gast"'
+    gallery = gallery_of([photo])
+    gallery[1]["images"][0].update(caption=hostile, credit="StMD & <b>Foto</b>")
+    release = make_release(body=[gallery])
+    soup, _queries = render_queries(client, release.url, settings)
+    figure = soup.select_one(".gallery figure")
+    assert figure.find("script") is None and figure.find("b") is None
+    assert figure.figcaption.get_text(" ", strip=True).startswith(hostile)
+    assert figure.select_one(".gallery__credit").get_text().endswith("StMD & <b>Foto</b>")
+    download = soup.select_one(".gallery__download a")
+    assert download.select_one(".visually-hidden").get_text() == f": {hostile}"
+    assert download["href"].startswith("/") and "&amp;" not in download.get_text()

@@ -149,6 +149,22 @@ def test_an_unedited_release_is_updated_in_place(tmp_path, bound_index):
     assert "45 Fachleute" in str(page.body) and not page.has_unpublished_changes
 
 
+def test_a_lead_longer_than_the_field_is_shortened_and_kept_whole_in_the_body(
+    tmp_path, bound_index
+):
+    words = "Die neue Leitstelle " + "arbeitet sehr gründlich und " * 30
+    long_lead = GOOD.replace(b"Die neue Leitstelle", words.encode())
+    folder = folder_with(tmp_path, {"long.txt": long_lead})
+    code, out, _err = run(folder, "--parent", bound_index.pk, "--publish")
+    assert code == 0 and "1 created" in out
+    page = PressReleasePage.objects.get()
+    assert len(page.lead) <= 600 and page.lead.endswith(" sehr…")  # cut after a whole word
+    assert words.startswith(page.lead.removesuffix("…") + " ")
+    first = page.body[0]
+    assert first.block_type == "paragraph" and words + "schützt ab sofort" in str(first.value)
+    assert "whole text is the first paragraph" in page.import_review_note
+
+
 def test_one_save_per_new_release_and_the_release_is_searchable(tmp_path, bound_index, client):
     names = ["01-standard.txt", "02-numeric-date.txt", "10-page.html"]
     folder = folder_with(tmp_path, {name: (FIXTURES / name).read_bytes() for name in names})

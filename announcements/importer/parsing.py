@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 
 from .dates import find_date, find_time
@@ -56,6 +56,7 @@ NOT_PLACES = re.compile(
     r"erschienen|vom|am|den|on)$",
     re.I,
 )
+LEAD_MAX = 600  # the release's lead field (PressReleasePage.lead)
 LEAD_MARK = re.compile(r"\+\s?\+\s?\+")
 PLACE_IN_LEAD = re.compile(
     r"\b(?P<when>(?:heute|gestern|morgen|am \w+(?:tag|abend|morgen))\s+)?in\s+"
@@ -254,8 +255,18 @@ def parse_release(lines, default_place="", now=None, budget=None) -> ParsedRelea
         notes.append(_("No time of day in the date line; 00:00 was set."))
     if not place:
         notes.append(place_note(lead))
+    if len(lead) > LEAD_MAX:  # nothing lost: the whole text opens the body
+        paragraphs.insert(0, (date_line, escape(lead)))
+        notes.append(
+            _(
+                "The lead had %(count)s characters, more than a lead may have (%(max)s): it "
+                "was shortened, and the whole text is the first paragraph. Shorten the lead."
+            )
+            % {"count": len(lead), "max": LEAD_MAX}
+        )
+        lead = shortened(lead, LEAD_MAX)
     release = ParsedRelease(
-        plain(title)[:255], moment, place[:100], lead[:600], language, review_notes=notes
+        plain(title)[:255], moment, place[:100], lead, language, review_notes=notes
     )
     texts = [lead] + [plain(html) for _n, html in paragraphs]
     read_body(paragraphs, release, Speakers(people_named(texts)), now, budget)
@@ -281,6 +292,12 @@ def place_note(lead):
             "“%(place)s”: enter it as the place if the release was issued there."
         ) % {"place": match.group("place")}
     return _("No place in the date line; the page shows the date alone.")
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut at the last word that fits in `limit` characters with "…"."""
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 def read_body(paragraphs, release, speakers, now, budget):
