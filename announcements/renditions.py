@@ -9,7 +9,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.template.defaultfilters import filesizeformat
 from django.utils.encoding import filepath_to_uri
 from django.utils.formats import localize
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -41,9 +41,10 @@ def photo(item, img, download_url, download_label) -> dict:
     }
 
 
-def escaped(text) -> str:
-    """Django's `escape` (which is html.escape, marked safe) without its check for lazy text."""
-    return mark_safe(escape(str(text)))
+def escaped(text) -> SafeString:
+    """Django's `escape` (html.escape, marked safe) without its check for lazy text, and
+    SafeString without mark_safe's checks (a third of a microsecond against three)."""
+    return SafeString(escape(str(text)))
 
 
 def prefetch(images):
@@ -137,7 +138,7 @@ def gallery_photo(item, rows, urls, label) -> dict:
     renditions = renditions_of(image, rows, urls[0])
     srcset = ", ".join(f"{url} {width}w" for url, width, _height in renditions)
     url, width, height = renditions[0]
-    img = mark_safe(  # escaped here: format_html costs more than the rest of a photo
+    img = SafeString(  # escaped here: format_html costs more than the rest of a photo
         f'<img src="{escape(url)}" srcset="{escape(srcset)}" sizes="{GALLERY_SIZES}" '
         f'width="{width}" height="{height}" alt="{escape(item["alt_text"])}" loading="lazy">'
     )
@@ -156,7 +157,7 @@ def preview_photos(page, gallery) -> list[dict]:
 def preview_photo(page, item, label) -> dict:
     image = item["image"]
     src = preview_photo_url(page, image)
-    img = mark_safe(f'<img src="{escape(src)}" alt="{escape(item["alt_text"])}">')
+    img = SafeString(f'<img src="{escape(src)}" alt="{escape(item["alt_text"])}">')
     original = preview_photo_url(page, image, "original")
     return photo(item, img, original, label(image))
 
