@@ -162,7 +162,9 @@ def test_a_lead_longer_than_the_field_is_shortened_and_kept_whole_in_the_body(
     assert words.startswith(page.lead.removesuffix("…") + " ")
     first = page.body[0]
     assert first.block_type == "paragraph" and words + "schützt ab sofort" in str(first.value)
-    assert "whole text is the first paragraph" in page.import_review_note
+    assert "(600): Er wurde gekürzt, und der ganze Text ist der erste Absatz" in (
+        page.import_review_note
+    )  # the review note, in the site's language (LANGUAGE_CODE "de")
 
 
 def test_one_save_per_new_release_and_the_release_is_searchable(tmp_path, bound_index, client):
