@@ -3,10 +3,10 @@
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from .dates import find_date, find_time
@@ -256,7 +256,7 @@ def parse_release(lines, default_place="", now=None, budget=None) -> ParsedRelea
     if not place:
         notes.append(place_note(lead))
     if len(lead) > LEAD_MAX:  # nothing lost: the whole text opens the body
-        paragraphs.insert(0, (date_line, escape(lead)))
+        paragraphs.insert(0, (date_line, escape(lead, quote=False)))  # as reading.markdown_line
         notes.append(
             _(
                 "The lead had %(count)s characters, more than a lead may have (%(max)s): it "
