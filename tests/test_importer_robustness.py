@@ -245,3 +245,38 @@ def test_any_release_like_input_parses_or_fails_with_a_line(text):
     assert "<script" not in shown and "onclick" not in shown and "<a>" not in shown
     assert 'href="javascript' not in shown
     assert is_html or ("](" not in shown and "javascript:" not in shown)  # Markdown read
+
+
+def test_releases_of_one_title_get_slugs_of_their_own_beside_earlier_ones(
+    tmp_path, bound_index, client
+):
+    folder = folder_with(tmp_path, {"a.txt": GOOD})
+    assert run(folder, "--parent", bound_index.pk, "--publish")[0] == 0
+    for name, staff in [("b.txt", b"41"), ("c.txt", b"42")]:
+        (folder / name).write_bytes(GOOD.replace(b"40 Fachleute", staff + b" Fachleute"))
+    code, out, _err = run(folder, "--parent", bound_index.pk, "--publish")
+    assert code == 0 and "1 unchanged, 2 created" in out
+    slug = "neue-leitstelle-fur-cybersicherheit-in-nurnberg-eroffnet"
+    for name, expected_slug, staff in [
+        ("a.txt", slug, "40"),
+        ("b.txt", f"{slug}-2", "41"),
+        ("c.txt", f"{slug}-3", "42"),
+    ]:
+        page = PressReleasePage.objects.get(legacy_source=f"alt/{name}")
+        assert page.slug == expected_slug and page.live
+        assert f"{staff} Fachleute" in client.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize("publish", [[], ["--publish"]])
+def test_a_release_with_a_value_the_database_would_refuse_is_named_and_not_kept(
+    tmp_path, bound_index, publish
+):
+    too_long = b"https://www.example.org/" + b"a" * 300  # the issuer's address holds 200
+    bad = GOOD.replace(b"Die Kosten", too_long + b"\n\nDie Kosten")
+    good = GOOD.replace(b"Leitstelle", b"Stelle")
+    folder = folder_with(tmp_path, {"a-bad.txt": bad, "b-good.txt": good})
+    code, out, err = run(folder, "--parent", bound_index.pk, *publish)
+    assert code == 1 and "1 created" in out
+    assert f"{folder / 'a-bad.txt'}:" in err and "höchstens 200 Zeichen" in err
+    [page] = PressReleasePage.objects.all()
+    assert page.legacy_source == "alt/b-good.txt" and page.live == bool(publish)

@@ -40,14 +40,19 @@ def stream_value(blocks):
     return [(kind, RichText(value) if kind == "paragraph" else value) for kind, value in blocks]
 
 
-def free_slug(parent, title, own_pk=None):
+def taken_slugs(parent) -> set:
+    """The slugs below `parent`: read once per import, then kept up to date by free_slug."""
+    return set(parent.get_children().values_list("slug", flat=True))
+
+
+def free_slug(title, taken: set) -> str:
+    """A slug from `title` that no sibling has (`taken`, to which it is added)."""
     base = slugify(title)[:70] or "pressemitteilung"
     slug, number = base, 1
-    siblings = parent.get_children().exclude(pk=own_pk) if own_pk else parent.get_children()
-    taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
     while slug in taken:
         number += 1
         slug = f"{base}-{number}"
+    taken.add(slug)
     return slug
 
 
@@ -82,18 +87,22 @@ def known_sources(parent) -> dict:
 
 
 @transaction.atomic(savepoint=False)  # inside the caller's transaction: all or nothing anyway
-def save_release(parsed, parent, issuer, source, digest, publish, keep_edits="skip", new=False):
+def save_release(
+    parsed, parent, issuer, source, digest, publish, keep_edits="skip", new=False, slugs=None
+):
     """(outcome, page, live): outcome "created", "updated", "unchanged", "skipped (edited)" or
     "draft revision (edited)"; all or nothing per release.
 
     A page an editor changed since its import is never overwritten: it is skipped, or with
     keep_edits="revision" the new import becomes a draft revision beside the editor's version.
-    new=True: the caller knows that nothing was imported from `source` yet."""
+    new=True: the caller knows that nothing was imported from `source` yet. `slugs`: the slugs
+    taken below `parent`, kept by a caller that saves many releases (else read here)."""
     pages = PressReleasePage.objects.child_of(parent)
     existing = None if new else pages.filter(legacy_source=source).first()
     go_live = publish and not needs_photos(parsed)
     if existing is None:
-        page = create(parsed, parent, issuer, source, digest, go_live)
+        slugs = taken_slugs(parent) if slugs is None else slugs
+        page = create(parsed, parent, issuer, source, digest, go_live, slugs)
         return "created", page, go_live
     if existing.legacy_fingerprint == digest:
         return "unchanged", existing, existing.live
@@ -109,16 +118,31 @@ def save_release(parsed, parent, issuer, source, digest, publish, keep_edits="sk
     return "updated", existing, existing.live or go_live
 
 
-def create(parsed, parent, issuer, source, digest, go_live):
-    page = PressReleasePage(locale_id=parent.locale_id, slug=free_slug(parent, parsed.title))
+# Read from the database by the importer (the parent, its locale, the issuer) or set by Wagtail,
+# and the tree fields that add_child sets: a new page's check need not ask about them.
+CHECKED_ELSEWHERE = ["content_type", "locale", "index_page", "issuer", "path", "depth"]
+
+
+def create(parsed, parent, issuer, source, digest, go_live, slugs):
+    page = PressReleasePage(locale_id=parent.locale_id, slug=free_slug(parsed.title, slugs))
     page.index_page = parent  # known: the page's save need not look it up
     fill(page, parsed, issuer, source, digest)
-    now = timezone.now()
-    page.live = go_live
-    page.has_unpublished_changes = not go_live
+    page.draft_title = page.title
+    # Checked as Wagtail checks a live page (full_clean), in two steps and 5 queries fewer:
+    # the fields before the INSERT, a draft's too (a value the database would refuse is a clear
+    # error, not a crash), without asking whether the known relations exist; for a page to
+    # publish, the rules across fields (the slug among its siblings, the index's issuer) once
+    # add_child has placed it. Without the existence and uniqueness queries of the new tree
+    # path and translation key: made now, and the database's constraints hold them anyway.
+    # It goes in as a draft, which Wagtail's save checks for title and slug only, and is made
+    # live in the UPDATE below. All in the caller's transaction: a page that fails is not kept.
+    page.live, page.has_unpublished_changes = False, True
+    page.clean_fields(exclude=CHECKED_ELSEWHERE)
+    parent.add_child(instance=page)  # the one save
     if go_live:
-        page.first_published_at = page.last_published_at = now
-    parent.add_child(instance=page)  # the one save (it validates the page, too)
+        page.clean()
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = page.last_published_at = timezone.now()
     revision = Revision.objects.create(
         content_object=page,
         base_content_type=page.get_base_content_type(),
@@ -128,8 +152,11 @@ def create(parsed, parent, issuer, source, digest, go_live):
     page.latest_revision = revision
     page.live_revision = revision if go_live else None
     page.latest_revision_created_at = revision.created_at
-    page.draft_title = page.title
     Page.objects.filter(pk=page.pk).update(  # all on Page's table: one UPDATE, no SELECT
+        live=page.live,
+        has_unpublished_changes=page.has_unpublished_changes,
+        first_published_at=page.first_published_at,
+        last_published_at=page.last_published_at,
         latest_revision=revision,
         live_revision=page.live_revision,
         latest_revision_created_at=revision.created_at,

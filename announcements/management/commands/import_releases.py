@@ -20,6 +20,7 @@ from announcements.importer.saving import (
     fingerprint,
     known_sources,
     save_release,
+    taken_slugs,
 )
 from announcements.models import Issuer, PressReleaseIndexPage
 
@@ -92,6 +93,7 @@ class Command(BaseCommand):
         self.parent = self.find_parent(options["parent"])
         self.issuer = self.find_issuer(options["issuer"], self.parent)
         self.counts, self.known = {}, known_sources(self.parent)
+        self.slugs = taken_slugs(self.parent)
         # Review notes are stored for editors, and reasons shown: both in the site's language.
         with translation.override(settings.LANGUAGE_CODE), Indexing().deferred() as indexing:
             self.indexing = indexing
@@ -178,6 +180,7 @@ class Command(BaseCommand):
                     options["publish"],
                     options["keep_edits"],
                     new=source not in self.known,
+                    slugs=self.slugs,
                 )
                 self.known[source] = digest
         except ValidationError as error:
