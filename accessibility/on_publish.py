@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.models import Site
 from wagtail.signals import page_published
 
 from . import conf
@@ -39,20 +40,24 @@ def address_of_path(path: str, root_url: str) -> str:
     return urljoin(base, path.lstrip("/")) if base else urljoin(root_url, path)
 
 
-def changed_pages(page, known=None) -> list:
+def changed_pages(page, known=None, site_id=None) -> list:
     """The page, its parent (an index lists it first) and the site's home page, plus what the
     hook `pressroom_audit_on_publish_pages` adds: hook(page) -> pages, or the addresses of other
     documents the publication changes (a path on the page's site or a full URL), e.g. feeds.
-    `known`: page id → specific page and parent path → parent, shared by the pages of one run
-    (their common parent and home page are looked up once)."""
+    `known`: page id → specific page, parent path → parent and site id → home page, shared by
+    the pages of one run (their common parent and home page are looked up once). `site_id`:
+    the page's site (`get_url_parts()[0]`), when the caller has it."""
     known = {} if known is None else known
     parent_path = page.path[: -page.steplen]  # siblings of one run share their parent
     if parent_path not in known:
         known[parent_path] = page.get_parent()
-    pages = [page, known[parent_path]]
-    site = page.get_site()
-    if site is not None:
-        pages.append(site.root_page)
+    if site_id is None:
+        site_id = (page.get_url_parts() or (None,))[0]
+    home_key = ("home", site_id)
+    if home_key not in known:
+        site = Site.objects.select_related("root_page").filter(pk=site_id).first()
+        known[home_key] = site.root_page if site is not None else None
+    pages = [page, known[parent_path], known[home_key]]
     for hook in hooks.get_hooks("pressroom_audit_on_publish_pages"):
         pages.extend(hook(page))
     changed = []
@@ -68,8 +73,8 @@ def changed_pages(page, known=None) -> list:
 
 def publish_targets(page, known=None) -> list[Target]:
     targets, seen = [], set()
-    root_url = (page.get_url_parts() or (None, ""))[1]
-    for changed in changed_pages(page, known):
+    site_id, root_url, _path = page.get_url_parts() or (None, "", None)
+    for changed in changed_pages(page, known, site_id):
         if isinstance(changed, str):
             url, changed = address_of_path(changed, root_url), None
         else:
