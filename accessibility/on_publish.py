@@ -55,7 +55,8 @@ def changed_pages(page, known=None, site_id=None) -> list:
         site_id = (page.get_url_parts() or (None,))[0]
     home_key = ("home", site_id)
     if home_key not in known:
-        site = Site.objects.select_related("root_page").filter(pk=site_id).first()
+        sites = Site.objects.select_related("root_page").filter(pk=site_id)
+        site = sites.first() if site_id is not None else None  # None: the page has no URL
         known[home_key] = site.root_page if site is not None else None
     pages = [page, known[parent_path], known[home_key]]
     for hook in hooks.get_hooks("pressroom_audit_on_publish_pages"):
