@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from accessibility.models import AuditRun
 from announcements.importer import ImportProblem, parse_release, read_source
-from announcements.models import PressReleasePage
+from announcements.models import Issuer, PressReleasePage
 
 from .conftest import berlin
 from .importing import FIXTURES, bind, run
@@ -258,6 +258,18 @@ def test_unknown_parent_or_issuer_is_a_clear_error(tmp_path, press_index):
     folder = good_files(tmp_path, "01-standard.txt")
     assert "no press index" in run(folder, "--parent", "/gibt-es-nicht/")[2]
     assert "--issuer is needed" in run(folder, "--parent", press_index.pk)[2]
+
+
+def test_another_issuer_than_the_index_names_is_refused_before_anything_is_imported(
+    tmp_path, bound_index
+):
+    Issuer.objects.create(name="Staatskanzlei", short_name="StK", website="https://stk.example/")
+    folder = good_files(tmp_path, "01-standard.txt")
+    code, _out, err = run(folder, "--parent", bound_index.pk, "--issuer", "StK")
+    assert code == 1
+    assert "are issued by Staatsministerium für Tests (leave out --issuer)" in err
+    assert not PressReleasePage.objects.exists()
+    assert run(folder, "--parent", bound_index.pk, "--issuer", "StMT")[0] == 0  # the same one
 
 
 # Property-based: never a traceback, and a failing file leaves the database unchanged

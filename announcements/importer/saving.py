@@ -128,19 +128,19 @@ def create(parsed, parent, issuer, source, digest, go_live, slugs):
     page.index_page = parent  # known: the page's save need not look it up
     fill(page, parsed, issuer, source, digest)
     page.draft_title = page.title
-    # Checked as Wagtail checks a live page (full_clean), in two steps and 5 queries fewer:
-    # the fields before the INSERT, a draft's too (a value the database would refuse is a clear
-    # error, not a crash), without asking whether the known relations exist; for a page to
-    # publish, the rules across fields (the slug among its siblings, the index's issuer) once
-    # add_child has placed it. Without the existence and uniqueness queries of the new tree
-    # path and translation key: made now, and the database's constraints hold them anyway.
-    # It goes in as a draft, which Wagtail's save checks for title and slug only, and is made
-    # live in the UPDATE below. All in the caller's transaction: a page that fails is not kept.
+    # Checked as Wagtail checks a live page (full_clean), in steps and 6 queries fewer: the
+    # fields before the INSERT, a draft's too (a value the database would refuse is a clear
+    # error, not a crash), without asking whether the known relations exist; the slug among
+    # its siblings by the save (Wagtail checks a draft's title and slug); for a page to
+    # publish, the release's rules across fields once add_child has placed it. Not asked: the
+    # uniqueness of the tree path and translation key the save makes (the database's
+    # constraints hold them). The page goes in as a draft and is made live in the UPDATE
+    # below. All in the caller's transaction: a page that fails is not kept.
     page.live, page.has_unpublished_changes = False, True
     page.clean_fields(exclude=CHECKED_ELSEWHERE)
     parent.add_child(instance=page)  # the one save
     if go_live:
-        page.clean()
+        page.clean_release()  # the slug was checked by the save (minimal_clean), just now
         page.live, page.has_unpublished_changes = True, False
         page.first_published_at = page.last_published_at = timezone.now()
     revision = Revision.objects.create(

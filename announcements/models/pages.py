@@ -304,7 +304,12 @@ class PressReleasePage(Page):
         return None
 
     def clean(self):
-        super().clean()
+        super().clean()  # Wagtail's: the slug free among the siblings
+        self.clean_release()
+
+    def clean_release(self):
+        """The release's own rules across fields (the importer checks these alone: Wagtail's
+        save has just checked the slug)."""
         index = None
         if self.path and self.depth:
             index = self.known_index() or self.get_parent().specific

@@ -232,4 +232,9 @@ class Command(BaseCommand):
             issuer = Issuer.objects.filter(pk=reference).first()
         if issuer is None:
             raise CommandError(f"--issuer {reference}: no issuer with this short name or id")
+        if parent.issuer is not None and parent.issuer != issuer:
+            raise CommandError(
+                f"--issuer {reference}: releases below “{parent.title}” are issued by "
+                f"{parent.issuer.name} (leave out --issuer)"
+            )
         return issuer
