@@ -167,6 +167,27 @@ def test_a_lead_longer_than_the_field_is_shortened_and_kept_whole_in_the_body(
     )  # the review note, in the site's language (LANGUAGE_CODE "de")
 
 
+def test_a_title_and_a_default_place_longer_than_their_fields_are_shortened_kept_in_a_note(
+    tmp_path, bound_index, client
+):
+    title = "Neue Leitstelle für Cybersicherheit " + "und für sichere Netze " * 12 + "eröffnet"
+    place = "Landeshauptstadt " + "München und Umgebung " * 5 + "Mitte"
+    source = GOOD.replace(
+        "Neue Leitstelle für Cybersicherheit in Nürnberg eröffnet".encode(), title.encode()
+    ).replace("München, 18. Juli".encode(), b"18. Juli")
+    folder = folder_with(tmp_path, {"long.txt": source})
+    code, out, _err = run(folder, "--parent", bound_index.pk, "--publish", "--default-place", place)
+    assert code == 0 and "1 created" in out
+    page = PressReleasePage.objects.get()
+    assert len(page.title) <= 255 and page.title.endswith("…")
+    assert title.startswith(page.title.removesuffix("…") + " ")  # cut after a whole word
+    assert len(page.dateline) <= 100 and place.startswith(page.dateline.removesuffix("…") + " ")
+    note = page.import_review_note  # nothing lost: both whole, in the site's language
+    assert f"(255): Er wurde gekürzt. Der ganze Titel: „{title}“" in note
+    assert f"(100): Er wurde gekürzt. Der ganze Text: „{place}“" in note
+    assert page.title in client.get(page.url).content.decode()
+
+
 def test_one_save_per_new_release_and_the_release_is_searchable(tmp_path, bound_index, client):
     names = ["01-standard.txt", "02-numeric-date.txt", "10-page.html"]
     folder = folder_with(tmp_path, {name: (FIXTURES / name).read_bytes() for name in names})

@@ -57,6 +57,7 @@ NOT_PLACES = re.compile(
     re.I,
 )
 LEAD_MAX = 600  # the release's lead field (PressReleasePage.lead)
+TITLE_MAX, PLACE_MAX = 255, 100  # Page.title, PressReleasePage.dateline
 LEAD_MARK = re.compile(r"\+\s?\+\s?\+")
 PLACE_IN_LEAD = re.compile(
     r"\b(?P<when>(?:heute|gestern|morgen|am \w+(?:tag|abend|morgen))\s+)?in\s+"
@@ -265,9 +266,25 @@ def parse_release(lines, default_place="", now=None, budget=None) -> ParsedRelea
             % {"count": len(lead), "max": LEAD_MAX}
         )
         lead = shortened(lead, LEAD_MAX)
-    release = ParsedRelease(
-        plain(title)[:255], moment, place[:100], lead, language, review_notes=notes
+    title = fitted(
+        plain(title),
+        TITLE_MAX,
+        notes,
+        _(
+            "The title had %(count)s characters, more than a title may have (%(max)s): it "
+            "was shortened. The whole title: “%(text)s”"
+        ),
     )
+    place = fitted(
+        place,
+        PLACE_MAX,
+        notes,
+        _(
+            "The place had %(count)s characters, more than a place may have (%(max)s): it was "
+            "shortened. The whole text: “%(text)s”"
+        ),
+    )
+    release = ParsedRelease(title, moment, place, lead, language, review_notes=notes)
     texts = [lead] + [plain(html) for _n, html in paragraphs]
     read_body(paragraphs, release, Speakers(people_named(texts)), now, budget)
     return release
@@ -292,6 +309,14 @@ def place_note(lead):
             "“%(place)s”: enter it as the place if the release was issued there."
         ) % {"place": match.group("place")}
     return _("No place in the date line; the page shows the date alone.")
+
+
+def fitted(text: str, limit: int, notes: list, message) -> str:
+    """`text` as it is, or shortened to `limit` with a review note that keeps it whole."""
+    if len(text) <= limit:
+        return text
+    notes.append(message % {"count": len(text), "max": limit, "text": text})
+    return shortened(text, limit)
 
 
 def shortened(text: str, limit: int) -> str:
