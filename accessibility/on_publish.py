@@ -40,19 +40,17 @@ def address_of_path(path: str, root_url: str) -> str:
     return urljoin(base, path.lstrip("/")) if base else urljoin(root_url, path)
 
 
-def changed_pages(page, known=None, site_id=None) -> list:
+def changed_pages(page, site_id, known=None) -> list:
     """The page, its parent (an index lists it first) and the site's home page, plus what the
     hook `pressroom_audit_on_publish_pages` adds: hook(page) -> pages, or the addresses of other
     documents the publication changes (a path on the page's site or a full URL), e.g. feeds.
     `known`: page id → specific page, parent path → parent and site id → home page, shared by
     the pages of one run (their common parent and home page are looked up once). `site_id`:
-    the page's site (`get_url_parts()[0]`), when the caller has it."""
+    the page's site (`get_url_parts()[0]`; None for a page without a URL)."""
     known = {} if known is None else known
     parent_path = page.path[: -page.steplen]  # siblings of one run share their parent
     if parent_path not in known:
         known[parent_path] = page.get_parent()
-    if site_id is None:
-        site_id = (page.get_url_parts() or (None,))[0]
     home_key = ("home", site_id)
     if home_key not in known:
         sites = Site.objects.select_related("root_page").filter(pk=site_id)
@@ -75,7 +73,7 @@ def changed_pages(page, known=None, site_id=None) -> list:
 def publish_targets(page, known=None) -> list[Target]:
     targets, seen = [], set()
     site_id, root_url, _path = page.get_url_parts() or (None, "", None)
-    for changed in changed_pages(page, known, site_id):
+    for changed in changed_pages(page, site_id, known):
         if isinstance(changed, str):
             url, changed = address_of_path(changed, root_url), None
         else:
