@@ -258,14 +258,15 @@ def parse_release(lines, default_place="", now=None, budget=None) -> ParsedRelea
         notes.append(place_note(lead))
     if len(lead) > LEAD_MAX:  # nothing lost: the whole text opens the body
         paragraphs.insert(0, (date_line, escape(lead, quote=False)))  # as reading.markdown_line
-        notes.append(
-            _(
-                "The lead had %(count)s characters, more than a lead may have (%(max)s): it "
-                "was shortened, and the whole text is the first paragraph. Shorten the lead."
-            )
-            % {"count": len(lead), "max": LEAD_MAX}
-        )
-        lead = shortened(lead, LEAD_MAX)
+    lead = fitted(
+        lead,
+        LEAD_MAX,
+        notes,
+        _(
+            "The lead had %(count)s characters, more than a lead may have (%(max)s): it "
+            "was shortened, and the whole text is the first paragraph. Shorten the lead."
+        ),
+    )
     title = fitted(
         plain(title),
         TITLE_MAX,
@@ -312,7 +313,8 @@ def place_note(lead):
 
 
 def fitted(text: str, limit: int, notes: list, message) -> str:
-    """`text` as it is, or shortened to `limit` with a review note that keeps it whole."""
+    """`text` as it is, or shortened to `limit` with the review note `message` (formatted with
+    the count, the limit and the whole text)."""
     if len(text) <= limit:
         return text
     notes.append(message % {"count": len(text), "max": limit, "text": text})
